@@ -1,0 +1,171 @@
+import { checkFieldValue } from './field-check';
+import type { FormDefinition, Page, Question, TableQuestion } from './form-definition.types';
+import { orderedQuestions } from './form-navigation';
+import { isBlank, isPlainObject, ownValue, type JsonObject } from './json';
+import {
+  fieldMessage,
+  inRow,
+  inTable,
+  phraseFor,
+  quoteKey,
+  tableRequiredMessage,
+  tooFewRowsMessage,
+  tooManyRowsMessage,
+} from './messages';
+import { computeVisibility } from './visibility';
+
+export const ANSWER_ERROR_CODES = [
+  'unknown_question',
+  'read_only',
+  'invalid_type',
+  'invalid_date',
+  'date_too_early',
+  'date_too_late',
+  'too_long',
+  'invalid_option',
+  'too_many_rows',
+  'too_few_rows',
+  'unknown_column',
+  'required',
+] as const;
+export type AnswerErrorCode = (typeof ANSWER_ERROR_CODES)[number];
+
+export interface AnswerError {
+  /** '' for an answer key that belongs to no page (`unknown_question`) or a non-object answer set. */
+  pageId: string;
+  questionId: string;
+  /** 0-based index into the table's rows (messages say "row 1" for index 0). */
+  row?: number;
+  columnId?: string;
+  code: AnswerErrorCode;
+  message: string;
+}
+
+export type ValidationMode = 'draft' | 'complete';
+
+export interface ValidateAnswersOptions {
+  /** draft: type checks on every answer present; complete: type and mandatory checks on visible questions. */
+  mode: ValidationMode;
+  /** Only report errors on this page (see `findPage` to reject unknown page ids first). */
+  pageId?: string;
+}
+
+type Report = (code: AnswerErrorCode, message: string, where?: { row?: number; columnId?: string }) => void;
+
+function checkTable(question: TableQuestion, value: unknown, complete: boolean, report: Report): void {
+  const phrase = phraseFor(question.label);
+  const minRows = question.minRows ?? 0;
+  if (isBlank(value)) {
+    if (!complete) return;
+    if (question.required) report('required', tableRequiredMessage(phrase));
+    else if (minRows > 0) report('too_few_rows', tooFewRowsMessage(phrase, minRows));
+    return;
+  }
+  if (!Array.isArray(value)) {
+    report('invalid_type', `${phrase.subject} must be a list of rows`);
+    return;
+  }
+  if (question.maxRows !== undefined && value.length > question.maxRows) {
+    report('too_many_rows', tooManyRowsMessage(phrase, question.maxRows));
+  }
+  if (complete && value.length < minRows) report('too_few_rows', tooFewRowsMessage(phrase, minRows));
+
+  const columnIds = new Set(question.columns.map((column) => column.id));
+  value.forEach((row: unknown, index) => {
+    if (!isPlainObject(row)) {
+      report('invalid_type', inTable(question.label, `Row ${index + 1} must be a set of answers`), { row: index });
+      return;
+    }
+    for (const column of question.columns) {
+      const cell = ownValue(row, column.id);
+      const cellPhrase = inRow(phraseFor(column.label), index);
+      const where = { row: index, columnId: column.id };
+      if (isBlank(cell)) {
+        if (complete && column.required) {
+          report('required', inTable(question.label, fieldMessage({ code: 'required' }, column.type, cellPhrase)), where);
+        }
+        continue;
+      }
+      const problem = checkFieldValue(column, cell);
+      if (problem) report(problem.code, inTable(question.label, fieldMessage(problem, column.type, cellPhrase)), where);
+    }
+    for (const key of Object.keys(row)) {
+      if (columnIds.has(key)) continue;
+      report('unknown_column', inTable(question.label, `Row ${index + 1} has no column ${quoteKey(key)}`), {
+        row: index,
+        columnId: key,
+      });
+    }
+  });
+}
+
+function checkQuestion(question: Question, value: unknown, complete: boolean, report: Report): void {
+  if (question.type === 'readonly') {
+    // null is "no answer", so a client echoing prefill keys back as null is harmless.
+    if (value !== null && value !== undefined) report('read_only', `${phraseFor(question.label).subject} cannot be changed`);
+    return;
+  }
+  if (question.type === 'table') {
+    checkTable(question, value, complete, report);
+    return;
+  }
+  const phrase = phraseFor(question.label);
+  if (isBlank(value)) {
+    if (complete && question.required) report('required', fieldMessage({ code: 'required' }, question.type, phrase));
+    return;
+  }
+  const problem = checkFieldValue(question, value);
+  if (problem) report(problem.code, fieldMessage(problem, question.type, phrase));
+}
+
+/**
+ * Checks untrusted answers against a (valid) definition. Never throws and never mutates `answers`.
+ * Errors come in form order: page, question, row, column; answers to unknown questions come last.
+ */
+export function validateAnswers(
+  definition: FormDefinition,
+  answers: unknown,
+  options: ValidateAnswersOptions,
+): AnswerError[] {
+  const pageFilter = options.pageId;
+  if (!isPlainObject(answers)) {
+    const message = 'Answers must be a set of answers keyed by question';
+    return [{ pageId: pageFilter ?? '', questionId: '', code: 'invalid_type', message }];
+  }
+  const complete = options.mode === 'complete';
+  // Draft saves keep hidden answers (they come back if the controller flips back), so only
+  // complete mode needs visibility.
+  const visibility = complete ? computeVisibility(definition, answers) : undefined;
+  const errors: AnswerError[] = [];
+  const known = new Set<string>();
+
+  for (const { page, question } of orderedQuestions(definition)) {
+    known.add(question.id);
+    if (pageFilter !== undefined && page.id !== pageFilter) continue;
+    if (visibility && visibility.get(question.id) !== true) continue;
+    checkQuestion(question, ownValue(answers, question.id), complete, reporterFor(errors, page, question.id));
+  }
+  if (pageFilter === undefined) collectUnknownQuestions(answers, known, errors);
+  return errors;
+}
+
+function reporterFor(errors: AnswerError[], page: Page, questionId: string): Report {
+  return (code, message, where = {}) => {
+    const error: AnswerError = { pageId: page.id, questionId, code, message };
+    if (where.row !== undefined) error.row = where.row;
+    if (where.columnId !== undefined) error.columnId = where.columnId;
+    errors.push(error);
+  };
+}
+
+function collectUnknownQuestions(answers: JsonObject, known: Set<string>, errors: AnswerError[]): void {
+  for (const key of Object.keys(answers)) {
+    if (known.has(key)) continue;
+    errors.push({
+      pageId: '',
+      questionId: key,
+      code: 'unknown_question',
+      message: `${quoteKey(key)} is not a question on this form`,
+    });
+  }
+}

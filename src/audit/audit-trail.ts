@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Clock } from '../shared/clock/clock';
+import { newId } from '../shared/ids';
+
+export type AuditAction =
+  | 'task.delegated' | 'task.saved' | 'task.picked_up' | 'task.reassigned' | 'task.submitted'
+  | 'task.withdrawn' | 'task.delivered'
+  | 'account.registered' | 'account.login' | 'account.login_failed' | 'account.locked'
+  | 'account.password_reset' | 'account.updated' | 'account.disabled'
+  | 'work_group.created' | 'work_group.updated' | 'work_group.deleted'
+  | 'work_group.member_added' | 'work_group.member_removed';
+
+export type AuditActor = { type: 'account'; id: string } | { type: 'integration' } | { type: 'system' };
+
+export interface AuditEntry {
+  actor: AuditActor;
+  action: AuditAction;
+  taskId?: string;
+  accountId?: string;
+  workGroupId?: string;
+  /** Assignment or state before/after: small descriptive objects, never answers. */
+  from?: unknown;
+  to?: unknown;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actor: { type: AuditActor['type']; id?: string };
+  action: AuditAction;
+  taskId?: string;
+  accountId?: string;
+  workGroupId?: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor_type: AuditActor['type'];
+  actor_id: string | null;
+  action: AuditAction;
+  task_id: string | null;
+  account_id: string | null;
+  work_group_id: string | null;
+  from_value: unknown;
+  to_value: unknown;
+}
+
+/** The append-only audit trail. Written in the caller's transaction, so it records only what happened. */
+@Injectable()
+export class AuditTrail {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.em.execute(
+      `INSERT INTO audit_log (id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        newId(),
+        this.clock.now(),
+        entry.actor.type,
+        entry.actor.type === 'account' ? entry.actor.id : null,
+        entry.action,
+        entry.taskId ?? null,
+        entry.accountId ?? null,
+        entry.workGroupId ?? null,
+        entry.from === undefined ? null : JSON.stringify(entry.from),
+        entry.to === undefined ? null : JSON.stringify(entry.to),
+      ],
+    );
+  }
+
+  /** Newest first, keyset-paginated on the time-ordered id. */
+  async list(filter: { accountId?: string; taskId?: string; action?: string }, limit: number, before?: string): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.accountId) {
+      where.push('(account_id = ? OR actor_id = ?)');
+      params.push(filter.accountId, filter.accountId);
+    }
+    if (filter.taskId) {
+      where.push('task_id = ?');
+      params.push(filter.taskId);
+    }
+    if (filter.action) {
+      where.push('action = ?');
+      params.push(filter.action);
+    }
+    if (before) {
+      where.push('id < ?');
+      params.push(before);
+    }
+    params.push(limit);
+    const rows = await this.em.execute<AuditRow[]>(
+      `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      params,
+    );
+    return rows.map(toRecord);
+  }
+}
+
+function toRecord(row: AuditRow): AuditRecord {
+  const record: AuditRecord = {
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    actor: row.actor_id ? { type: row.actor_type, id: row.actor_id } : { type: row.actor_type },
+    action: row.action,
+  };
+  if (row.task_id) record.taskId = row.task_id;
+  if (row.account_id) record.accountId = row.account_id;
+  if (row.work_group_id) record.workGroupId = row.work_group_id;
+  if (row.from_value !== null) record.from = row.from_value;
+  if (row.to_value !== null) record.to = row.to_value;
+  return record;
+}

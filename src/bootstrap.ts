@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, OpenAPIObject } from '@nestjs/swagger';
+import { MikroORM } from '@mikro-orm/postgresql';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { migrate } from './shared/database/migrate';
+import { requestValidationPipe } from './shared/http/request-validation';
+import { sendProblem, toProblem } from './shared/http/problem-details.filter';
+import { problem } from './shared/http/problem';
+import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
+
+export const API_PREFIX = 'api/v1';
+/** JSON bodies are small (answers up to a few hundred KB); files go through multipart with their own limit. */
+export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
+
+export interface CreateAppOptions {
+  /** Replace providers, e.g. the Clock in tests. */
+  overrides?: { provide: unknown; useValue: unknown }[];
+  logger?: Logger;
+}
+
+/** Builds the whole portal (not yet listening). `config.databaseUrl` must be resolved. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createRootLogger(config.logLevel, config.nodeEnv !== 'production');
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    // Deep JSON or prototype keys must never reach the application.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  } as never);
+
+  let module: Type<unknown> | ReturnType<typeof AppModule.register> = AppModule.register(config);
+  let app: NestFastifyApplication;
+  if (options.overrides?.length) {
+    const { Test } = await import('@nestjs/testing');
+    let builder = Test.createTestingModule({ imports: [module] });
+    for (const o of options.overrides) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
+    const moduleRef = await builder.compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: new PinoNestLogger(logger) });
+  } else {
+    app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { logger: new PinoNestLogger(logger) });
+  }
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself (bad JSON, wrong content type, body too large) as problem+json.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, String(request.id))));
+  await app.register(fastifyCookie as never);
+  await app.register(fastifyRateLimit as never, {
+    global: false,
+    errorResponseBuilder: () => problem(429, 'rate_limited', 'Too many requests: wait a moment and try again'),
+  } as never);
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(requestValidationPipe());
+  app.enableShutdownHooks();
+
+  // Migrations run before the app serves: the schema is never synchronised implicitly.
+  await migrate(app.get(MikroORM), config.databaseUrl!, config.embeddedDatabase);
+  setupSwagger(app);
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('Professional Portal API')
+    .setDescription(
+      'The HTTP contract of the Professional Portal: identity, tasks, work groups, administration and the case-system integration. ' +
+        'Errors are RFC 9457 problem details with a stable `code`.',
+    )
+    .setVersion('1')
+    .addCookieAuth('portal_session', { type: 'apiKey', in: 'cookie', name: 'portal_session' }, 'session')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Integration key (INTEGRATION_API_KEYS)' }, 'integration')
+    .build();
+  return SwaggerModule.createDocument(app, doc, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}
+
+function setupSwagger(app: NestFastifyApplication): void {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    swaggerOptions: { withCredentials: true, persistAuthorization: true },
+  });
+}
+
+export function webClientDir(): string | undefined {
+  const dir = join(__dirname, '..', '..', 'web', 'dist');
+  const alt = join(process.cwd(), 'web', 'dist');
+  return [dir, alt].find((d) => existsSync(join(d, 'index.html')));
+}

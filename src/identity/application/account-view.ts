@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { Account, Role } from '../domain/account';
+import { Address } from '../domain/registration';
+import { Session } from '../domain/session';
+import { AccountWorkGroups } from './identity.ports';
+
+export interface AccountView {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  jobTitle: string | null;
+  organisation: string;
+  phone: string | null;
+  address: Address;
+  roles: Role[];
+  workGroups: { id: string; key: string; name: string }[];
+}
+
+export interface SessionView {
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+  idleTimeoutSeconds: number;
+}
+
+/** The API's `account` and `session` shapes (API.md Identity). */
+@Injectable()
+export class AccountViews {
+  constructor(private readonly workGroups: AccountWorkGroups) {}
+
+  async account(account: Account): Promise<AccountView> {
+    return {
+      id: account.id,
+      email: account.email,
+      firstName: account.firstName,
+      lastName: account.lastName,
+      jobTitle: account.jobTitle,
+      organisation: account.organisation,
+      phone: account.phone,
+      address: account.address,
+      roles: account.roles,
+      workGroups: await this.workGroups.forAccount(account.id),
+    };
+  }
+
+  session(session: Session): SessionView {
+    return {
+      idleExpiresAt: session.idleExpiresAt().toISOString(),
+      absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+      idleTimeoutSeconds: 1800,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Account } from '../domain/account';
+import { LoginChallenge } from '../domain/login-challenge';
+import { PasswordReset } from '../domain/password-reset';
+import { Registration } from '../domain/registration';
+import { Session } from '../domain/session';
+
+/** Persistence seams of the identity context. Changes are saved when the unit of work commits. */
+/** `forUpdate` locks the row until commit: counters (strikes, lockouts) must not lose increments. */
+export interface FindOptions {
+  forUpdate?: boolean;
+}
+
+export abstract class AccountRepository {
+  abstract findById(id: string, options?: FindOptions): Promise<Account | null>;
+  abstract findByEmail(email: string): Promise<Account | null>;
+  abstract add(account: Account): void;
+  /** Makes pending changes visible to SQL issued in the same transaction. */
+  abstract flush(): Promise<void>;
+}
+
+export abstract class ChallengeRepository {
+  abstract findRegistration(id: string, options?: FindOptions): Promise<Registration | null>;
+  abstract findLoginChallenge(id: string, options?: FindOptions): Promise<LoginChallenge | null>;
+  abstract findPasswordReset(id: string, options?: FindOptions): Promise<PasswordReset | null>;
+  abstract countResetEmailsSince(accountId: string, since: Date): Promise<number>;
+  abstract add(challenge: Registration | LoginChallenge | PasswordReset): void;
+}
+
+export interface SessionWithAccount {
+  session: Session;
+  account: Account;
+}
+
+export abstract class SessionRepository {
+  abstract findByTokenHash(tokenHash: string): Promise<SessionWithAccount | null>;
+  abstract add(session: Session): void;
+  /** A single conditional UPDATE, so concurrent requests do not fight over the row. */
+  abstract recordActivity(sessionId: string, at: Date): Promise<void>;
+  abstract end(sessionId: string, at: Date): Promise<void>;
+  abstract endAllForAccount(accountId: string, at: Date): Promise<void>;
+}
+
+export abstract class PasswordHasher {
+  abstract hash(password: string): Promise<string>;
+  abstract verify(hash: string, password: string): Promise<boolean>;
+  /** Costs the same as a real verification: an unknown email must not answer faster. */
+  abstract burn(password: string): Promise<void>;
+}
+
+/** Which work groups an account belongs to (answered by the work-groups context). */
+export abstract class AccountWorkGroups {
+  abstract forAccount(accountId: string): Promise<{ id: string; key: string; name: string }[]>;
+}

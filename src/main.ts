@@ -1,0 +1,7 @@
+import { startPortal } from './start';
+
+startPortal(process.env).catch((error: Error) => {
+  // Configuration errors name the variable; print them plainly and stop.
+  console.error(error.name === 'ConfigError' ? error.message : error.stack);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone: "today" for overdue and reminders. */
+export function calendarDate(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** `2026-10-05` → `05-Oct-2026`, the way councils write dates in their emails. No time zone involved. */
+export function formatEmailDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return `${d}-${MONTHS[Number(m) - 1]}-${y}`;
+}
+
+/** `DD-Mon-YYYY HH:mm` of an instant in a time zone, e.g. for "locked until". */
+export function formatEmailDateTime(instant: Date, timeZone: string): string {
+  const date = calendarDate(instant, timeZone);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(instant);
+  return `${formatEmailDate(date)} ${time}`;
+}
+
+/** Adds whole days to a calendar date without going through local time. */
+export function addDaysToDate(isoDate: string, days: number): string {
+  const t = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,80 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../errors/domain-error';
+import { clearSessionCookies } from './session-cookies';
+import { problem, PROBLEM_CONTENT_TYPE, ProblemDocument, STATUS_OF_KIND } from './problem';
+
+const logger = new Logger('Errors');
+
+/** Codes whose 401 tells the browser its session is gone: the cookies are cleared with it. */
+const SESSION_ENDING_CODES = new Set(['unauthenticated', 'session_expired']);
+
+/** Turns anything thrown into RFC 9457 problem details. Internals never reach the client. */
+export function toProblem(error: unknown, requestId: string): ProblemDocument {
+  if (error instanceof DomainError) {
+    const more: Partial<ProblemDocument> = { ...(error.options.extra ?? {}) };
+    if (error.options.detail) more.detail = error.options.detail;
+    if (error.options.errors) more.errors = error.options.errors;
+    return problem(STATUS_OF_KIND[error.kind], error.code, error.title, more);
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status === HttpStatus.NOT_FOUND) return problem(404, 'not_found', 'Not found');
+    if (status === HttpStatus.FORBIDDEN) return problem(403, 'forbidden', 'You do not have permission to do this');
+    if (status === HttpStatus.UNAUTHORIZED) return problem(401, 'unauthenticated', 'Sign in to continue');
+    if (status === HttpStatus.TOO_MANY_REQUESTS) return problem(429, 'rate_limited', 'Too many requests: wait a moment and try again');
+    if (status < 500) return problem(status, 'invalid_request', 'The request is not valid');
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string } | undefined;
+  if (fastifyError && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+    return fromFastifyError(fastifyError.statusCode, fastifyError.code, fastifyError.message);
+  }
+  logger.error(`unexpected error (request ${requestId}): ${(error as Error)?.stack ?? String(error)}`);
+  return problem(500, 'internal_error', 'Something went wrong on our side', {
+    detail: `Try again later. If it keeps happening, quote this reference: ${requestId}`,
+    correlationId: requestId,
+  });
+}
+
+/** Errors Fastify raises before a route runs: body parsing, size limits, content types. */
+function fromFastifyError(status: number, code: string | undefined, message: string | undefined): ProblemDocument {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return problem(413, 'payload_too_large', 'The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return problem(415, 'unsupported_media_type', 'Send the request as application/json');
+    case 'FST_ERR_RATE_LIMITED':
+      return problem(429, 'rate_limited', 'Too many requests: wait a moment and try again');
+    default:
+      if (status === 429) return problem(429, 'rate_limited', 'Too many requests: wait a moment and try again');
+      if (status === 404) return problem(404, 'not_found', 'Not found');
+      if (status === 413) return problem(413, 'payload_too_large', 'The request body is too large');
+      if (status === 415) return problem(415, 'unsupported_media_type', 'This content type is not accepted');
+      return problem(400, 'invalid_request', 'The request is not valid', {
+        errors: [{ path: '', message: sanitise(message) }],
+      });
+  }
+}
+
+function sanitise(message: string | undefined): string {
+  // Fastify's JSON parse messages are safe (no internals), but keep them short.
+  return (message ?? 'Malformed request').slice(0, 200);
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemDocument): void {
+  if (SESSION_ENDING_CODES.has(body.code)) clearSessionCookies(reply);
+  if (body.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    sendProblem(reply, toProblem(exception, String(request.id)));
+  }
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { loadConfig } from './config/app-config';
+import { createApp } from './bootstrap';
+import { startEmbeddedPostgres } from './shared/database/embedded-postgres';
+import { createRootLogger } from './shared/logging/logger';
+
+type Env = Record<string, string | undefined>;
+
+/** `npm start`: embedded defaults unless configured otherwise (API.md "Running it"). */
+export async function startPortal(env: Env): Promise<void> {
+  const config = loadConfig(env);
+  const logger = createRootLogger(config.logLevel, config.nodeEnv !== 'production');
+  const stops: (() => Promise<void>)[] = [];
+
+  if (config.embeddedDatabase) {
+    const embedded = await startEmbeddedPostgres(join(config.varDir, 'pgdata'));
+    config.databaseUrl = embedded.url;
+    stops.push(() => embedded.stop());
+    logger.info(`embedded PostgreSQL (PGlite) in ${join(config.varDir, 'pgdata')}`);
+  }
+
+  const app = await createApp(config, { logger });
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  const base = `http://localhost:${config.port}`;
+  logger.info(
+    [
+      'Professional Portal is running',
+      `  web client:  ${base}/`,
+      `  API:         ${base}/api/v1`,
+      `  API docs:    ${base}/docs`,
+      `  mail:        ${config.smtpUrl ? 'SMTP' : `files in ${config.mailDir}`}`,
+      config.integrationKeyFile ? `  integration key: in ${config.integrationKeyFile}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+
+  const shutdown = async (signal: string) => {
+    logger.info(`${signal}: shutting down`);
+    const timer = setTimeout(() => process.exit(1), 20_000).unref();
+    await app.close();
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
