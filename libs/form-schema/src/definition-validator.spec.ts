@@ -206,7 +206,9 @@ describe('validateDefinition: questions', () => {
 
   it('does not let a readonly question be required', () => {
     expectError((d) => (q(d, 0, 0).required = true), 'pages[0].questions[0].required', 'a readonly question cannot be required');
-    const result = validateDefinition(Object.assign(base(), {}, ((d) => ((q(d, 0, 0).required = false), d))(base())));
+    const definition = base();
+    q(definition, 0, 0).required = false;
+    const result = validateDefinition(definition);
     expect(result.ok && result.definition.pages[0].questions[0]).toEqual({ id: 'name', type: 'readonly', label: 'Name' });
   });
 
@@ -249,7 +251,7 @@ describe.each(['radio', 'select', 'checkboxes'])('validateDefinition: %s options
   const withType = (d: Json): Json => Object.assign(q(d, 0, 1), { type });
 
   it('needs options', () => {
-    expectError((d) => delete withType(d).options, path, `is required for a${type === 'radio' ? '' : ''} ${type} question`.replace('a ', 'a '));
+    expectError((d) => delete withType(d).options, path, `is required for a ${type} question`);
   });
 
   it('needs a non-empty list of options', () => {
@@ -410,7 +412,7 @@ describe('validateDefinition: normalisation', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const question = result.definition.pages[0].questions[2];
-    expect(Object.keys(question)).toEqual(['id', 'label', 'type']);
+    expect(Object.keys(question)).toEqual(['id', 'type', 'label']);
     expect('allowAttachments' in result.definition).toBe(false);
   });
 
@@ -437,7 +439,6 @@ describe('validateDefinition: normalisation', () => {
         { path: 'pages[0].questions[0].options[0]', message: 'must be an object with value and label' },
         { path: 'pages[0].questions[0].options[1].value', message: 'must be a string' },
         { path: 'pages[0].questions[0].options[1].label', message: 'is required' },
-        { path: 'pages[0].questions[1].showIf.equals', message: 'must be one of the option values of "a": ' },
       ],
     });
   });

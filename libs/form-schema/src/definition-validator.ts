@@ -143,13 +143,15 @@ class DefinitionValidator extends DefinitionReader {
     const showIf = rawShowIf === undefined ? undefined : this.showIf(rawShowIf, at(path, 'showIf'), id, position);
     const allowed = [...COMMON_PROPERTIES, 'showIf', ...(type ? TYPE_PROPERTIES[type] : ALL_TYPE_PROPERTIES)];
     const extras = type ? this.extras(object, path, type, 'question') : {};
-    const table = type === 'table' ? { columns: this.columns(object, path), ...this.rowLimits(object, path) } : undefined;
+    const table = type === 'table' ? { columns: this.columns(object, path), ...this.rowLimits(object, path) } : { columns: [] };
     this.unknownProperties(object, path, allowed, (property) =>
       type && ALL_TYPE_PROPERTIES.includes(property) ? `${article(type)} ${type} question does not take ${property}` : undefined,
     );
     if (!type) return undefined;
+    // `type` comes second so the normalised JSON reads like the published samples.
     const common = {
       id: id ?? '',
+      type,
       label: label ?? '',
       ...optional('hint', hint),
       ...optional('required', type === 'readonly' ? undefined : required),
@@ -167,7 +169,7 @@ class DefinitionValidator extends DefinitionReader {
       case 'checkboxes':
         return { ...common, type, options: extras.options ?? [] };
       case 'table':
-        return { ...common, type, columns: [], ...table };
+        return { ...common, type, ...table };
     }
   }
 
@@ -261,7 +263,7 @@ class DefinitionValidator extends DefinitionReader {
     else if (target.position > position) this.report(targetPath, `must refer to an earlier question, but "${questionId}" comes later`);
     else if (target.type === 'table' || target.type === 'readonly') {
       this.report(targetPath, `cannot refer to a ${target.type} question`);
-    } else if (equals !== undefined && target.optionValues && !target.optionValues.includes(equals)) {
+    } else if (equals !== undefined && target.optionValues?.length && !target.optionValues.includes(equals)) {
       this.report(at(path, 'equals'), `must be one of the option values of "${questionId}": ${target.optionValues.join(', ')}`);
     } else if (equals !== undefined && target.type === 'date' && !isRealDate(equals)) {
       this.report(at(path, 'equals'), 'must be a real date in the format YYYY-MM-DD, as its question is a date');

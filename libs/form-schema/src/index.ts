@@ -9,4 +9,5 @@ export { orderedQuestions, findPage, findQuestion } from './form-navigation';
 export type { OrderedQuestion } from './form-navigation';
 export { displayAnswer, optionLabel, LIST_SEPARATOR } from './display';
 export { formatDate, isRealDate } from './dates';
+export { characterCount } from './field-check';
 export { isBlank as isUnanswered } from './json';
