@@ -17,6 +17,7 @@ import { requestValidationPipe } from './shared/http/request-validation';
 import { sendProblem, toProblem } from './shared/http/problem-details.filter';
 import { problem } from './shared/http/problem';
 import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
+import { serveWebClient } from './web-client';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies are small (answers up to a few hundred KB); files go through multipart with their own limit. */
@@ -67,6 +68,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     global: false,
     errorResponseBuilder: () => problem(429, 'rate_limited', 'Too many requests: wait a moment and try again'),
   } as never);
+
+  const webDir = webClientDir();
+  if (webDir) await serveWebClient(app, webDir);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(requestValidationPipe());

@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
@@ -15,7 +16,11 @@ export async function startPortal(env: Env): Promise<void> {
   if (config.embeddedDatabase) {
     const embedded = await startEmbeddedPostgres(join(config.varDir, 'pgdata'));
     config.databaseUrl = embedded.url;
+    // The CLI finds the running embedded database here (PGlite is one process's files).
+    const published = join(config.varDir, 'embedded-db.url');
+    writeFileSync(published, `${embedded.url}\n`, { mode: 0o600 });
     stops.push(() => embedded.stop());
+    stops.push(async () => rmSync(published, { force: true }));
     logger.info(`embedded PostgreSQL (PGlite) in ${join(config.varDir, 'pgdata')}`);
   }
 

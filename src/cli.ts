@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { newId } from './shared/ids';
+import { startEmbeddedPostgres } from './shared/database/embedded-postgres';
+
+/**
+ * Operator commands. Opens only the database (DATABASE_URL, or the embedded one): safe while the
+ * app runs, and done in seconds.
+ *
+ *   npm run cli -- grant-admin <email>
+ */
+const USAGE = 'Usage: npm run cli -- grant-admin <email>';
+
+async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
+  let url = process.env.DATABASE_URL;
+  let stop: (() => Promise<void>) | undefined;
+  if (!url) {
+    const varDir = resolve(process.env.VAR_DIR ?? 'var');
+    // While the portal runs it owns the embedded database and publishes its loopback address.
+    const published = join(varDir, 'embedded-db.url');
+    if (existsSync(published)) url = readFileSync(published, 'utf8').trim();
+    if (!url || !(await reachable(url))) {
+      const embedded = await startEmbeddedPostgres(join(varDir, 'pgdata'));
+      url = embedded.url;
+      stop = embedded.stop;
+    }
+  }
+  const db = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+    await stop?.();
+  }
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function grantAdmin(email: string): Promise<number> {
+  return withDatabase(async (db) => {
+    const found = await db.query<{ id: string; roles: string[] }>('SELECT id, roles FROM accounts WHERE email = lower($1)', [email.trim()]);
+    if (found.rowCount === 0) {
+      console.error(`No account with the email ${email}. The person must register first.`);
+      return 1;
+    }
+    const { id, roles } = found.rows[0];
+    if (roles.includes('admin')) {
+      console.log(`${email} is already an admin.`);
+      return 0;
+    }
+    await db.query('BEGIN');
+    await db.query("UPDATE accounts SET roles = array_append(roles, 'admin'), version = version + 1, updated_at = now() WHERE id = $1", [id]);
+    await db.query(
+      `INSERT INTO audit_log (id, at, actor_type, action, account_id, from_value, to_value)
+       VALUES ($1, now(), 'system', 'account.updated', $2, $3, $4)`,
+      [newId(), id, JSON.stringify({ roles }), JSON.stringify({ roles: [...roles, 'admin'] })],
+    );
+    await db.query('COMMIT');
+    console.log(`${email} is now an admin.`);
+    return 0;
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === 'grant-admin' && args.length === 1) return grantAdmin(args[0]);
+  console.error(USAGE);
+  return 2;
+}
+
+const watchdog = setTimeout(() => {
+  console.error('Timed out: the database did not answer within 10 seconds.');
+  process.exit(3);
+}, 9_500);
+watchdog.unref();
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });

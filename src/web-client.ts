@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyStatic from '@fastify/static';
+
+/** Paths the API, docs and probes own; everything else without a file extension is a client route. */
+const SERVER_PATHS = /^\/(api|docs|health|metrics)(\/|$)/;
+
+/**
+ * Serves the built web client (web/dist) at `/`: its files as they are, and index.html for the
+ * client-side routes (/login, /tasks/…), so deep links and reloads work.
+ */
+export async function serveWebClient(app: NestFastifyApplication, dir: string): Promise<void> {
+  const indexHtml = readFileSync(join(dir, 'index.html'));
+  await app.register(fastifyStatic as never, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res: { setHeader(n: string, v: string): void }, path: string) => {
+      // Vite fingerprints everything under assets/, so those may be cached for good.
+      if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
+  } as never);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      const path = request.url.split('?')[0];
+      if (SERVER_PATHS.test(path) || /\.[a-z0-9]+$/i.test(path)) return;
+      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+}
