@@ -31,7 +31,7 @@ export interface CreateAppOptions {
 
 /** Builds the whole portal (not yet listening). `config.databaseUrl` must be resolved. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const logger = options.logger ?? createRootLogger(config.logLevel, config.nodeEnv !== 'production');
+  const logger = options.logger ?? createRootLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,

@@ -10,7 +10,7 @@ type Env = Record<string, string | undefined>;
 /** `npm start`: embedded defaults unless configured otherwise (API.md "Running it"). */
 export async function startPortal(env: Env): Promise<void> {
   const config = loadConfig(env);
-  const logger = createRootLogger(config.logLevel, config.nodeEnv !== 'production');
+  const logger = createRootLogger(config.logLevel);
   const stops: (() => Promise<void>)[] = [];
 
   if (config.embeddedDatabase) {

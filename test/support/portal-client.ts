@@ -26,6 +26,7 @@ export class PortalClient {
     readonly csrf: string,
     readonly accountId: string,
     readonly email: string,
+    readonly sessionToken: string,
   ) {}
 
   get(path: string) {
@@ -69,7 +70,7 @@ export async function login(t: TestApp, email: string, password = PASSWORD): Pro
   const verified = await agent.post(`${API}/auth/login/verify`).send({ challengeId: started.body.challengeId, code }).expect(200);
   const csrf = cookieValue(verified, 'portal_csrf');
   if (!csrf) throw new Error('no CSRF cookie after login');
-  return new PortalClient(agent, csrf, verified.body.account.id, email);
+  return new PortalClient(agent, csrf, verified.body.account.id, email, cookieValue(verified, 'portal_session')!);
 }
 
 export async function registerAndLogin(t: TestApp, email: string, overrides: Record<string, unknown> = {}): Promise<PortalClient> {

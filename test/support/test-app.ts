@@ -29,6 +29,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   mail?: SmtpSink;
   stub?: CaseSystemStub;
+  /** Capture the app's logs (e.g. to prove secrets never reach them). */
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -78,7 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = new AdjustableClock();
   const app = await createApp(config, {
     overrides: [{ provide: Clock, useValue: clock }],
-    logger: createRootLogger(config.logLevel, false),
+    logger: createRootLogger(options.logStream ? 'info' : config.logLevel, options.logStream),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };

@@ -1,35 +1,41 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
 /**
  * One pino logger for Fastify's request logs and Nest's own messages. Secrets never reach it:
  * request logs carry method, path and status only (no headers, no bodies), and the redaction
  * list below catches the places a secret could still slip in.
  */
-export function createRootLogger(level: string, pretty: boolean): Logger {
-  return pino({
-    level,
-    base: undefined,
-    redact: {
-      paths: [
-        'req.headers.cookie',
-        'req.headers.authorization',
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.newPassword',
-        '*.code',
-        '*.resetToken',
-        '*.token',
-      ],
-      censor: '[redacted]',
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.newPassword',
+          '*.code',
+          '*.resetToken',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          method: req.method,
+          url: stripQuery(req.url),
+          id: req.id,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     },
-    serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: stripQuery(req.url), id: req.id }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    ...(pretty ? {} : {}),
-  });
+    destination,
+  );
 }
 
 function stripQuery(url: string): string {

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { FormCatalogue } from './application/form-catalogue';
+import { FormDefinitionRepository } from './application/form-definition.repository';
+import { PublishFormDefinition } from './application/publish-form-definition';
+import { PublishedFormSchema } from './infrastructure/form-definition.schema';
+import { MikroOrmFormDefinitionRepository } from './infrastructure/mikro-orm-form-definition.repository';
+
+/** Form definitions: published by the case system (see the integration context), immutable per version. */
+@Module({
+  imports: [MikroOrmModule.forFeature([PublishedFormSchema])],
+  providers: [{ provide: FormDefinitionRepository, useClass: MikroOrmFormDefinitionRepository }, FormCatalogue, PublishFormDefinition],
+  exports: [FormCatalogue, PublishFormDefinition],
+})
+export class FormsModule {}

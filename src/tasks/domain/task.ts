@@ -1,0 +1,260 @@
+import { validateAnswers, type AnswerError, type Answers, type FormDefinition } from '../../../libs/form-schema/src';
+import { addMs, DAY_MS } from '../../shared/clock/clock';
+import { VersionConflictError } from '../../shared/errors/domain-error';
+import {
+  AlreadySubmittedError,
+  AnswerRefusalCode,
+  AttachmentsNotAllowedError,
+  InvalidAnswersError,
+  TaskNotFoundError,
+  PickupRequiredError,
+  TaskSubmittedError,
+  TooManyAttachmentsError,
+} from './task-errors';
+
+/** open: never saved · in_progress: saved at least once · submitted · withdrawn (gone for everyone). */
+export type TaskStatus = 'open' | 'in_progress' | 'submitted' | 'withdrawn';
+export const ACTIVE_STATUSES: readonly TaskStatus[] = ['open', 'in_progress'];
+
+/** Who holds the task now. `email`: a person who has not registered yet. */
+export type AssigneeKind = 'account' | 'work_group' | 'email';
+export type Assignee =
+  | { kind: 'account'; accountId: string }
+  | { kind: 'work_group'; workGroupId: string }
+  | { kind: 'email'; email: string };
+
+export const MAX_ATTACHMENTS = 20;
+/** Submitted forms stay downloadable this long, then the portal forgets them. */
+export const RETENTION_MS = 30 * DAY_MS;
+
+/** The facts every "who may see what" rule needs; lists evaluate them on rows without loading aggregates. */
+export interface TaskAccessFacts {
+  status: TaskStatus;
+  assigneeKind: AssigneeKind;
+  assigneeAccountId: string | null;
+  holderWorkGroupId: string | null;
+}
+
+export interface Viewer {
+  accountId: string;
+  /** The work groups the viewer belongs to. */
+  workGroupIds: readonly string[];
+}
+
+/**
+ * full: the individual assignee sees everything. pickup_required: a member of the holding group sees
+ * the metadata and must pick the task up first. none: anybody else, admins included, and everyone
+ * once the task is withdrawn (answers exactly like a task that does not exist).
+ */
+export type ContentAccess = 'full' | 'pickup_required' | 'none';
+
+export function contentAccess(task: TaskAccessFacts, viewer: Viewer): ContentAccess {
+  if (task.status === 'withdrawn') return 'none';
+  if (task.assigneeKind === 'account' && task.assigneeAccountId === viewer.accountId) return 'full';
+  if (task.assigneeKind === 'work_group' && task.holderWorkGroupId && viewer.workGroupIds.includes(task.holderWorkGroupId)) {
+    return 'pickup_required';
+  }
+  return 'none';
+}
+
+/** `today` is the calendar date in PORTAL_TIMEZONE; both are `YYYY-MM-DD`, so text order is date order. */
+export function isOverdue(task: { dueDate: string; status: TaskStatus }, today: string): boolean {
+  return task.status !== 'submitted' && task.dueDate < today;
+}
+
+export function availableUntil(submittedAt: Date | null): Date | null {
+  return submittedAt ? addMs(submittedAt, RETENTION_MS) : null;
+}
+
+export interface DelegationDetails {
+  id: string;
+  externalRef: string;
+  requestHash: string;
+  form: { key: string; version: number; title: string };
+  subject: { reference: string; displayName: string };
+  prefill: Record<string, unknown>;
+  assignee: Assignee;
+  dueDate: string;
+  message: string | null;
+  now: Date;
+}
+
+/**
+ * A form delegated for completion: the one place for its rules (status transitions, who may see its
+ * content, optimistic versions). Pickup, re-assignment and submission belong here too.
+ */
+export class Task {
+  id!: string;
+  externalRef!: string;
+  /** Canonical hash of the delegation request: the same body again is a repeat, another is a conflict. */
+  requestHash!: string;
+  formKey!: string;
+  formVersion!: number;
+  formTitle!: string;
+  subjectReference!: string;
+  /** null once withdrawn (purged). */
+  subjectDisplayName: string | null = null;
+  message: string | null = null;
+  prefill: Record<string, unknown> = {};
+  /** The draft: the whole answer set as last saved, hidden answers included. */
+  answers: Answers = {};
+  assigneeKind!: AssigneeKind;
+  assigneeAccountId: string | null = null;
+  assigneeEmail: string | null = null;
+  holderWorkGroupId: string | null = null;
+  /** The group the task was delegated to or last passed through; kept when it moves between people. */
+  workGroupId: string | null = null;
+  status: TaskStatus = 'open';
+  version = 1;
+  /** Calendar date `YYYY-MM-DD`. */
+  dueDate!: string;
+  delegatedAt!: Date;
+  updatedAt!: Date;
+  savedAt: Date | null = null;
+  submittedAt: Date | null = null;
+  withdrawnAt: Date | null = null;
+
+  static delegate(details: DelegationDetails): Task {
+    const task = new Task();
+    task.id = details.id;
+    task.externalRef = details.externalRef;
+    task.requestHash = details.requestHash;
+    task.formKey = details.form.key;
+    task.formVersion = details.form.version;
+    task.formTitle = details.form.title;
+    task.subjectReference = details.subject.reference;
+    task.subjectDisplayName = details.subject.displayName;
+    task.prefill = details.prefill;
+    task.dueDate = details.dueDate;
+    task.message = details.message;
+    task.delegatedAt = details.now;
+    task.updatedAt = details.now;
+    task.assignTo(details.assignee);
+    if (details.assignee.kind === 'work_group') task.workGroupId = details.assignee.workGroupId;
+    return task;
+  }
+
+  assignee(): Assignee {
+    switch (this.assigneeKind) {
+      case 'account':
+        return { kind: 'account', accountId: this.assigneeAccountId! };
+      case 'work_group':
+        return { kind: 'work_group', workGroupId: this.holderWorkGroupId! };
+      case 'email':
+        return { kind: 'email', email: this.assigneeEmail! };
+    }
+  }
+
+  isWithdrawn(): boolean {
+    return this.status === 'withdrawn';
+  }
+
+  isRepeatOf(requestHash: string): boolean {
+    return this.requestHash === requestHash;
+  }
+
+  contentAccessFor(viewer: Viewer): ContentAccess {
+    return contentAccess(this, viewer);
+  }
+
+  /** 404 for anyone but the individual assignee; 403 pickup_required for a member of the holding group. */
+  assertContentVisibleTo(viewer: Viewer): void {
+    const access = this.contentAccessFor(viewer);
+    if (access === 'pickup_required') throw new PickupRequiredError();
+    if (access !== 'full') throw new TaskNotFoundError();
+  }
+
+  /**
+   * Replaces the whole draft. Draft validation (types only) refuses the lot on any error; read-only
+   * prefill can never be overwritten. The first save moves the task to in_progress.
+   */
+  saveAnswers(definition: FormDefinition, answers: unknown, expectedVersion: number, now: Date): void {
+    this.assertChangeable();
+    this.assertVersion(expectedVersion);
+    const errors = validateAnswers(definition, answers, { mode: 'draft' });
+    if (errors.length) throw new InvalidAnswersError(refusalCode(errors), errors);
+    const readOnly = new Set(definition.pages.flatMap((p) => p.questions.filter((q) => q.type === 'readonly').map((q) => q.id)));
+    // Validated above: a plain object whose read-only keys, if any, are null ("no answer").
+    this.answers = Object.fromEntries(Object.entries(answers as Answers).filter(([id]) => !readOnly.has(id)));
+    if (this.status === 'open') this.status = 'in_progress';
+    this.savedAt = now;
+    this.touch(now);
+  }
+
+  assertCanAddAttachment(formAllowsAttachments: boolean, currentCount: number): void {
+    this.assertChangeable();
+    if (!formAllowsAttachments) throw new AttachmentsNotAllowedError();
+    if (currentCount >= MAX_ATTACHMENTS) throw new TooManyAttachmentsError(MAX_ATTACHMENTS);
+  }
+
+  assertCanRemoveAttachment(): void {
+    this.assertChangeable();
+  }
+
+  /** Attachments are not answers: they leave the version alone, so an open answers form never goes stale. */
+  recordAttachmentChange(now: Date): void {
+    this.updatedAt = now;
+  }
+
+  /** A task waiting for this email now belongs to the account registered with it. */
+  attachToAccount(accountId: string, now: Date): void {
+    if (this.assigneeKind !== 'email' || this.isWithdrawn()) return;
+    this.assignTo({ kind: 'account', accountId });
+    this.touch(now);
+  }
+
+  /**
+   * The case system takes the task back: it vanishes for everyone, and answers, prefill and the
+   * child's name are purged (files go with it, see WithdrawTask). Repeating a withdrawal is harmless.
+   * Returns false when it was already withdrawn.
+   */
+  withdraw(now: Date): boolean {
+    if (this.status === 'submitted') throw new AlreadySubmittedError();
+    if (this.isWithdrawn()) return false;
+    this.status = 'withdrawn';
+    this.withdrawnAt = now;
+    this.answers = {};
+    this.prefill = {};
+    this.message = null;
+    this.subjectDisplayName = null;
+    this.touch(now);
+    return true;
+  }
+
+  isOverdue(today: string): boolean {
+    return isOverdue(this, today);
+  }
+
+  availableUntil(): Date | null {
+    return availableUntil(this.submittedAt);
+  }
+
+  /** Withdrawn → not found; submitted → task_submitted (which takes precedence over version_conflict). */
+  private assertChangeable(): void {
+    if (this.isWithdrawn()) throw new TaskNotFoundError();
+    if (this.status === 'submitted') throw new TaskSubmittedError();
+  }
+
+  private assertVersion(expected: number): void {
+    if (expected !== this.version) throw new VersionConflictError();
+  }
+
+  private assignTo(assignee: Assignee): void {
+    this.assigneeKind = assignee.kind;
+    this.assigneeAccountId = assignee.kind === 'account' ? assignee.accountId : null;
+    this.assigneeEmail = assignee.kind === 'email' ? assignee.email : null;
+    this.holderWorkGroupId = assignee.kind === 'work_group' ? assignee.workGroupId : null;
+  }
+
+  private touch(now: Date): void {
+    this.updatedAt = now;
+    this.version += 1;
+  }
+}
+
+/** One top-level code for the refusal: read-only writes and unknown ids are named; the rest are type errors. */
+function refusalCode(errors: AnswerError[]): AnswerRefusalCode {
+  if (errors.some((e) => e.code === 'read_only')) return 'read_only';
+  if (errors.some((e) => e.code === 'unknown_question')) return 'unknown_question';
+  return 'invalid_answers';
+}
