@@ -13,7 +13,7 @@ export function databaseOptions(url: string, embedded: boolean): Options<Postgre
     driverOptions: { connection: { connectionTimeoutMillis: 5000 }, acquireConnectionTimeout: 10_000 },
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations', silent: true },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations', silent: true, snapshot: false },
     allowGlobalContext: false,
     forceUtcTimezone: true,
     debug: false,
