@@ -14,7 +14,6 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { migrate } from './shared/database/migrate';
 import { requestValidationPipe } from './shared/http/request-validation';
-import { sendProblem, toProblem } from './shared/http/problem-details.filter';
 import { problem } from './shared/http/problem';
 import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
 import { serveWebClient } from './web-client';
@@ -61,8 +60,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify itself (bad JSON, wrong content type, body too large) as problem+json.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, String(request.id))));
   await app.register(fastifyCookie as never);
   await app.register(fastifyRateLimit as never, {
     global: false,

@@ -22,8 +22,8 @@ export function toProblem(error: unknown, requestId: string): ProblemDocument {
     if (status === HttpStatus.NOT_FOUND) return problem(404, 'not_found', 'Not found');
     if (status === HttpStatus.FORBIDDEN) return problem(403, 'forbidden', 'You do not have permission to do this');
     if (status === HttpStatus.UNAUTHORIZED) return problem(401, 'unauthenticated', 'Sign in to continue');
-    if (status === HttpStatus.TOO_MANY_REQUESTS) return problem(429, 'rate_limited', 'Too many requests: wait a moment and try again');
-    if (status < 500) return problem(status, 'invalid_request', 'The request is not valid');
+    // Fastify's own errors (bad JSON, content type, body size) arrive here wrapped by Nest.
+    if (status < 500) return fromFastifyError(status, undefined, error.message);
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string } | undefined;
   if (fastifyError && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
