@@ -89,13 +89,17 @@ export async function renderFormPdf(input: FormPdfInput): Promise<Buffer> {
   });
   const output = collect(doc);
 
+  const submittedAt = input.submittedAt ? new Date(input.submittedAt) : undefined;
+  const submittedOn =
+    submittedAt && !Number.isNaN(submittedAt.getTime()) ? formatEmailDateTime(submittedAt, timeZone) : undefined;
+  const headerRight = isDraft ? DRAFT_HEADER : submittedOn ? `Submitted ${submittedOn}` : 'Submitted';
   const flow = new PageFlow(doc, A4, () => {
     if (isDraft) drawWatermark(doc);
-    drawHeader(flow, councilName, isDraft);
+    drawHeader(flow, councilName, headerRight, isDraft);
   });
   flow.newPage();
 
-  drawIntroduction(flow, input, timeZone, isDraft);
+  drawIntroduction(flow, input, submittedOn, isDraft);
   drawQuestions(flow, input);
   drawAttachments(flow, input);
   drawFooters(flow, `Generated ${formatEmailDateTime(generatedAt, timeZone)}`);
@@ -143,18 +147,21 @@ function drawWatermark(doc: PDFKit.PDFDocument): void {
     .lineCap('butt')
     .strokeColor('#b1b4b6', 0.35);
   WATERMARK_LETTERS.forEach((letter, i) => {
-    doc.save().translate(i * LETTER_ADVANCE, 0).path(letter).stroke().restore();
+    doc
+      .save()
+      .translate(i * LETTER_ADVANCE, 0)
+      .path(letter)
+      .stroke()
+      .restore();
   });
   doc.restore();
 }
 
-function drawHeader(flow: PageFlow, councilName: string, isDraft: boolean): void {
+function drawHeader(flow: PageFlow, councilName: string, right: string, isDraft: boolean): void {
   const top = 26;
   flow.drawLine(councilName, A4.left, top, SMALL);
-  if (isDraft) {
-    const width = flow.width(DRAFT_HEADER, DRAFT_MARK);
-    flow.drawLine(DRAFT_HEADER, A4.width - A4.right - width, top - 0.5, DRAFT_MARK);
-  }
+  const rightStyle = isDraft ? DRAFT_MARK : SMALL;
+  flow.drawLine(right, A4.width - A4.right - flow.width(right, rightStyle), top - 0.5, rightStyle);
   const y = flow.y;
   flow.y = top + 16;
   flow.rule();
@@ -184,7 +191,7 @@ function keyValue(flow: PageFlow, key: string, value: string): void {
   flow.drawLines(lines, flow.left + KEY_WIDTH, BODY);
 }
 
-function drawIntroduction(flow: PageFlow, input: FormPdfInput, timeZone: string, isDraft: boolean): void {
+function drawIntroduction(flow: PageFlow, input: FormPdfInput, submittedOn: string | undefined, isDraft: boolean): void {
   flow.paragraph(toWinAnsi(input.definition.title), TITLE);
   flow.space(8);
   keyValue(flow, 'Subject', toWinAnsi(input.subject.displayName));
@@ -193,11 +200,7 @@ function drawIntroduction(flow: PageFlow, input: FormPdfInput, timeZone: string,
     keyValue(flow, 'Status', 'Draft \u2013 not submitted. The answers may still change.');
   } else {
     keyValue(flow, 'Status', 'Submitted');
-    if (input.submittedAt) {
-      const submittedAt = new Date(input.submittedAt);
-      const when = Number.isNaN(submittedAt.getTime()) ? input.submittedAt : formatEmailDateTime(submittedAt, timeZone);
-      keyValue(flow, 'Submitted on', toWinAnsi(when));
-    }
+    if (submittedOn) keyValue(flow, 'Submitted on', submittedOn);
     if (input.submittedBy) {
       const { name, organisation, email } = input.submittedBy;
       keyValue(flow, 'Submitted by', toWinAnsi([name, organisation, email].filter((part) => part.trim() !== '').join('\n')));
@@ -313,9 +316,7 @@ function answerBlock(
 function tableContent(question: TableQuestion, value: unknown) {
   const cells = displayAnswer(question, value);
   if (!Array.isArray(cells)) return null;
-  const rows = cells
-    .map((row) => row.map((cell) => toWinAnsi(cell)))
-    .filter((row) => row.some((cell) => cell.trim() !== ''));
+  const rows = cells.map((row) => row.map((cell) => toWinAnsi(cell))).filter((row) => row.some((cell) => cell.trim() !== ''));
   if (rows.length === 0) return null;
   return {
     caption: toWinAnsi(question.label),
