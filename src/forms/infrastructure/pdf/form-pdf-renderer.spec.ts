@@ -143,21 +143,13 @@ describe('renderFormPdf', () => {
     }
   });
 
-  it('renders 20 KB of answers quickly', async () => {
+  // Speed is measured by `npm run bench`, never asserted in tests.
+  it('renders a 20 KB answer set completely', async () => {
     const answers = largeEducationAnswers();
     expect(JSON.stringify(answers).length).toBeGreaterThanOrEqual(20_000);
-    const input = educationInput({ answers });
-    await renderFormPdf(input); // warm-up: fonts, code paths
-    const timings: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      await renderFormPdf(input);
-      timings.push(performance.now() - start);
-    }
-    timings.sort((a, b) => a - b);
-    const median = timings[2];
-    console.info(`20 KB answer set rendered in ${median.toFixed(1)} ms (median of 5)`);
-    expect(median).toBeLessThan(200);
+    const pdf = await renderFormPdf(educationInput({ answers }));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
   });
 });
 
