@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { newId } from './shared/ids';
+import { grantAdmin } from './operations/grant-admin';
 import { startEmbeddedPostgres } from './shared/database/embedded-postgres';
 
 /**
@@ -47,34 +47,21 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-async function grantAdmin(email: string): Promise<number> {
+async function runGrantAdmin(email: string): Promise<number> {
   return withDatabase(async (db) => {
-    const found = await db.query<{ id: string; roles: string[] }>('SELECT id, roles FROM accounts WHERE email = lower($1)', [email.trim()]);
-    if (found.rowCount === 0) {
+    const result = await grantAdmin(db, email);
+    if (result === 'no_account') {
       console.error(`No account with the email ${email}. The person must register first.`);
       return 1;
     }
-    const { id, roles } = found.rows[0];
-    if (roles.includes('admin')) {
-      console.log(`${email} is already an admin.`);
-      return 0;
-    }
-    await db.query('BEGIN');
-    await db.query("UPDATE accounts SET roles = array_append(roles, 'admin'), version = version + 1, updated_at = now() WHERE id = $1", [id]);
-    await db.query(
-      `INSERT INTO audit_log (id, at, actor_type, action, account_id, from_value, to_value)
-       VALUES ($1, now(), 'system', 'account.updated', $2, $3, $4)`,
-      [newId(), id, JSON.stringify({ roles }), JSON.stringify({ roles: [...roles, 'admin'] })],
-    );
-    await db.query('COMMIT');
-    console.log(`${email} is now an admin.`);
+    console.log(result === 'granted' ? `${email} is now an admin.` : `${email} is already an admin.`);
     return 0;
   });
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (command === 'grant-admin' && args.length === 1) return grantAdmin(args[0]);
+  if (command === 'grant-admin' && args.length === 1) return runGrantAdmin(args[0]);
   console.error(USAGE);
   return 2;
 }

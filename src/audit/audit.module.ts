@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { AdminAuditController } from './admin-audit.controller';
 import { AuditTrail } from './audit-trail';
 
 @Global()
-@Module({ providers: [AuditTrail], exports: [AuditTrail] })
+@Module({ controllers: [AdminAuditController], providers: [AuditTrail], exports: [AuditTrail] })
 export class AuditModule {}

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { AccountViews } from './application/account-view';
+import { AdministerAccounts } from './application/administer-accounts';
+import { AdminAccountsController } from './http/admin-accounts.controller';
 import { AccountRepository, ChallengeRepository, PasswordHasher, SessionRepository } from './application/identity.ports';
 import { CompletePasswordReset, RequestPasswordReset, VerifyPasswordReset } from './application/password-reset.use-cases';
 import { Register } from './application/register';
@@ -27,7 +29,7 @@ import {
 
 @Module({
   imports: [MikroOrmModule.forFeature(identitySchemas)],
-  controllers: [RegistrationsController, AuthController, PasswordResetsController, MeController],
+  controllers: [RegistrationsController, AuthController, PasswordResetsController, MeController, AdminAccountsController],
   providers: [
     { provide: AccountRepository, useClass: MikroOrmAccountRepository },
     { provide: ChallengeRepository, useClass: MikroOrmChallengeRepository },
@@ -47,6 +49,7 @@ import {
     AuthenticateSession,
     Logout,
     UpdateMyDetails,
+    AdministerAccounts,
   ],
   exports: [AccountRepository, SessionRepository, PasswordHasher, AccountViews],
 })

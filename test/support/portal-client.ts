@@ -86,3 +86,18 @@ export function integration(t: TestApp) {
     put: (path: string, body: unknown) => request(t.url).put(API + path).set(auth).send(body as object),
   };
 }
+
+/** Makes an account an admin the way operators do (the CLI's code), then signs in. */
+export async function registerAdmin(t: TestApp, email: string): Promise<PortalClient> {
+  const { Client } = await import('pg');
+  const { grantAdmin } = await import('../../src/operations/grant-admin');
+  await register(t, email);
+  const db = new Client({ connectionString: t.databaseUrl });
+  await db.connect();
+  try {
+    if ((await grantAdmin(db, email)) !== 'granted') throw new Error('grant-admin failed');
+  } finally {
+    await db.end();
+  }
+  return login(t, email);
+}

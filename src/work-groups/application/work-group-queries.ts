@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../../shared/database/unit-of-work';
+import { isUuid } from '../../shared/ids';
+import { AccountWorkGroups } from '../../identity/application/identity.ports';
+import { WorkGroup } from '../domain/work-group';
+import { MembershipRepository, WorkGroupRepository } from './work-group.ports';
+
+export interface WorkGroupRef {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface ActiveMember {
+  accountId: string;
+  name: string;
+  email: string;
+}
+
+export interface GroupWithMembers extends WorkGroupRef {
+  notificationEmail: string | null;
+  members: ActiveMember[];
+}
+
+/**
+ * What other contexts may ask about work groups. Membership counts only for registered, active
+ * accounts; removal from a group takes effect on the next question asked.
+ */
+@Injectable()
+export class WorkGroupQueries extends AccountWorkGroups {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly groups: WorkGroupRepository,
+    private readonly members: MembershipRepository,
+  ) {
+    super();
+  }
+
+  async findByKey(key: string): Promise<GroupWithMembers | null> {
+    return this.uow.run(async () => {
+      const group = await this.groups.findByKey(key);
+      return group ? this.withMembers(group) : null;
+    });
+  }
+
+  async findById(id: string): Promise<GroupWithMembers | null> {
+    if (!isUuid(id)) return null;
+    return this.uow.run(async () => {
+      const group = await this.groups.findById(id);
+      return group ? this.withMembers(group) : null;
+    });
+  }
+
+  groupIdsOf(accountId: string): Promise<string[]> {
+    return this.uow.run(() => this.members.groupIdsOf(accountId));
+  }
+
+  async refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>> {
+    const unique = [...new Set(ids)].filter(isUuid);
+    if (!unique.length) return new Map();
+    const found = await this.uow.run(() => this.groups.findByIds(unique));
+    return new Map(found.map((g) => [g.id, { id: g.id, key: g.key, name: g.name }]));
+  }
+
+  async isMember(groupId: string, accountId: string): Promise<boolean> {
+    return (await this.groupIdsOf(accountId)).includes(groupId);
+  }
+
+  /** The groups two people share (a colleague may rescue the other's task only through one). */
+  async sharedGroupIds(a: string, b: string): Promise<string[]> {
+    const [mine, theirs] = await Promise.all([this.groupIdsOf(a), this.groupIdsOf(b)]);
+    const other = new Set(theirs);
+    return mine.filter((id) => other.has(id));
+  }
+
+  /** My groups with their active members: the re-assign picker. */
+  async myGroups(accountId: string): Promise<GroupWithMembers[]> {
+    return this.uow.run(async () => {
+      const ids = await this.members.groupIdsOf(accountId);
+      const groups = (await this.groups.findByIds(ids)).sort((x, y) => x.name.localeCompare(y.name));
+      const members = await this.members.members(ids);
+      return groups.map((g) => this.shape(g, members.get(g.id) ?? []));
+    });
+  }
+
+  /** For the account's `workGroups` in /me and the session. */
+  async forAccount(accountId: string): Promise<WorkGroupRef[]> {
+    return this.uow.run(async () => {
+      const ids = await this.members.groupIdsOf(accountId);
+      const groups = await this.groups.findByIds(ids);
+      return groups.map((g) => ({ id: g.id, key: g.key, name: g.name })).sort((x, y) => x.name.localeCompare(y.name));
+    });
+  }
+
+  private async withMembers(group: WorkGroup): Promise<GroupWithMembers> {
+    const members = (await this.members.members([group.id])).get(group.id) ?? [];
+    return this.shape(group, members);
+  }
+
+  private shape(group: WorkGroup, members: { accountId: string | null; name: string | null; email: string; active: boolean }[]): GroupWithMembers {
+    return {
+      id: group.id,
+      key: group.key,
+      name: group.name,
+      notificationEmail: group.notificationEmail,
+      members: members
+        .filter((m) => m.active && m.accountId)
+        .map((m) => ({ accountId: m.accountId!, name: m.name ?? m.email, email: m.email })),
+    };
+  }
+}
