@@ -1,15 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { IntegrationModule } from './integration/integration.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { databaseOptions } from './shared/database/database-options';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
+import { TasksModule } from './tasks/tasks.module';
 import { WorkGroupsModule } from './work-groups/work-groups.module';
 
 @Module({})
@@ -27,11 +31,16 @@ export class AppModule {
           registerRequestContext: true,
           forRoutesPath: '{*splat}',
         } as never),
+        // Scheduled jobs only where workers run (not in the CLI or the OpenAPI generator).
+        ...(config.workersEnabled ? [ScheduleModule.forRoot()] : []),
         SharedModule,
         AuditModule,
         NotificationsModule,
         WorkGroupsModule,
         IdentityModule,
+        FormsModule,
+        TasksModule,
+        IntegrationModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -16,7 +16,9 @@ import { migrate } from './shared/database/migrate';
 import { requestValidationPipe } from './shared/http/request-validation';
 import { problem } from './shared/http/problem';
 import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
+import { registerMultipart } from './tasks/http/multipart';
 import { serveWebClient } from './web-client';
+import { registerSecurityHeaders } from './shared/http/security-headers';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies are small (answers up to a few hundred KB); files go through multipart with their own limit. */
@@ -57,10 +59,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON (and multipart for files): a plain-text body is 415, not a string to validate.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await registerSecurityHeaders(app, config.secureCookies);
   await app.register(fastifyCookie as never);
+  await registerMultipart(app);
   await app.register(fastifyRateLimit as never, {
     global: false,
     errorResponseBuilder: () => problem(429, 'rate_limited', 'Too many requests: wait a moment and try again'),

@@ -20,6 +20,7 @@ import { MeController } from './http/me.controller';
 import { PasswordResetsController } from './http/password-resets.controller';
 import { RegistrationsController } from './http/registrations.controller';
 import { Argon2PasswordHasher } from './infrastructure/argon2-password-hasher';
+import { IdentityCleanupJob } from './infrastructure/identity-cleanup.job';
 import { identitySchemas } from './infrastructure/identity.schemas';
 import {
   MikroOrmAccountRepository,
@@ -50,6 +51,7 @@ import {
     Logout,
     UpdateMyDetails,
     AdministerAccounts,
+    IdentityCleanupJob,
   ],
   exports: [AccountRepository, SessionRepository, PasswordHasher, AccountViews],
 })

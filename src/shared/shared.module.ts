@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock/clock';
 import { MikroOrmUnitOfWork, UnitOfWork } from './database/unit-of-work';
 import { DomainEvents } from './events/domain-events';
+import { ExclusiveJobRunner } from './jobs/exclusive-job-runner';
 
 /** The small kernel every context uses: time, transactions, in-process domain events. */
 @Global()
@@ -10,7 +11,8 @@ import { DomainEvents } from './events/domain-events';
     { provide: Clock, useClass: SystemClock },
     { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
     DomainEvents,
+    ExclusiveJobRunner,
   ],
-  exports: [Clock, UnitOfWork, DomainEvents],
+  exports: [Clock, UnitOfWork, DomainEvents, ExclusiveJobRunner],
 })
 export class SharedModule {}
