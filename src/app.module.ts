@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { databaseOptions } from './shared/database/database-options';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
@@ -42,6 +43,7 @@ export class AppModule {
         TasksModule,
         IntegrationModule,
         HealthModule,
+        ObservabilityModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

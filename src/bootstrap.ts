@@ -75,7 +75,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const webDir = webClientDir();
   if (webDir) await serveWebClient(app, webDir);
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
 

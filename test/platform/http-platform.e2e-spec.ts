@@ -62,6 +62,17 @@ describe('HTTP platform: health, headers, errors, docs, housekeeping', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('exposes Prometheus metrics with route patterns, never raw ids', async () => {
+    await request(t.url).get(`${API}/registrations/01900000-0000-7000-8000-000000000000/verify`);
+    await request(t.url).post(`${API}/registrations/01900000-0000-7000-8000-000000000000/verify`).send({ code: '12345678' });
+    const r = await request(t.url).get('/metrics').expect(200);
+    expect(r.headers['content-type']).toContain('text/plain');
+    expect(r.text).toContain('portal_http_request_duration_seconds_bucket');
+    expect(r.text).toContain('route="/api/v1/registrations/:registrationId/verify"');
+    expect(r.text).not.toContain('01900000-0000-7000-8000-000000000000');
+    expect(r.text).toMatch(/portal_mail_backlog \d+/);
+  });
+
   it('serves the API documentation', async () => {
     const doc = await request(t.url).get('/docs/openapi.json').expect(200);
     expect(doc.body.paths['/api/v1/auth/login']).toBeDefined();
