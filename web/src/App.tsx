@@ -1,0 +1,107 @@
+import { useEffect, type ReactNode } from 'react';
+import { Layout } from './components/Layout';
+import { Heading, Loading, usePageTitle } from './components/Page';
+import { AdminAccountsPage } from './pages/admin/Accounts';
+import { AdminDeliveriesPage } from './pages/admin/Deliveries';
+import { AdminHomePage } from './pages/admin/AdminHome';
+import { AdminTasksPage } from './pages/admin/Tasks';
+import { AdminWorkGroupPage, AdminWorkGroupsPage, NewWorkGroupPage } from './pages/admin/WorkGroups';
+import { DashboardPage } from './pages/Dashboard';
+import { ForgottenPasswordPage } from './pages/ForgottenPassword';
+import { LoginPage } from './pages/Login';
+import { MyDetailsPage } from './pages/MyDetails';
+import { RegisterPage } from './pages/Register';
+import { TaskPage } from './pages/TaskPage';
+import { Link, matchPath, navigate, safeNext, useLocation } from './router';
+import { SessionProvider, useSession } from './session';
+
+type Access = 'public' | 'anonymous-only' | 'signed-in' | 'admin';
+
+interface Route {
+  path: string;
+  access: Access;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { path: '/login', access: 'anonymous-only', render: () => <LoginPage /> },
+  { path: '/register', access: 'anonymous-only', render: () => <RegisterPage /> },
+  { path: '/forgotten-password', access: 'anonymous-only', render: () => <ForgottenPasswordPage /> },
+  { path: '/', access: 'signed-in', render: () => <DashboardPage /> },
+  { path: '/tasks/:id', access: 'signed-in', render: (p) => <TaskPage key={p.id} taskId={p.id!} /> },
+  { path: '/my-details', access: 'signed-in', render: () => <MyDetailsPage /> },
+  { path: '/admin', access: 'admin', render: () => <AdminHomePage /> },
+  { path: '/admin/work-groups', access: 'admin', render: () => <AdminWorkGroupsPage /> },
+  { path: '/admin/work-groups/new', access: 'admin', render: () => <NewWorkGroupPage /> },
+  { path: '/admin/work-groups/:id', access: 'admin', render: (p) => <AdminWorkGroupPage key={p.id} id={p.id!} /> },
+  { path: '/admin/accounts', access: 'admin', render: () => <AdminAccountsPage /> },
+  { path: '/admin/deliveries', access: 'admin', render: () => <AdminDeliveriesPage /> },
+  { path: '/admin/tasks', access: 'admin', render: () => <AdminTasksPage /> },
+];
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true, force: true }), [to]);
+  return null;
+}
+
+function NotFound() {
+  usePageTitle('Page not found');
+  return (
+    <>
+      <Heading>Page not found</Heading>
+      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+      <p className="govuk-body">
+        <Link to="/">Go to your tasks</Link>
+      </p>
+    </>
+  );
+}
+
+function Forbidden() {
+  usePageTitle('You cannot see this page');
+  return (
+    <>
+      <Heading>You cannot see this page</Heading>
+      <p className="govuk-body">This page is only for council staff who run the portal.</p>
+      <p className="govuk-body">
+        <Link to="/">Go to your tasks</Link>
+      </p>
+    </>
+  );
+}
+
+function Routes() {
+  const { pathname, search } = useLocation();
+  const { status, isAdmin } = useSession();
+  let matched: { route: Route; params: Record<string, string> } | null = null;
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, pathname);
+    if (params) {
+      matched = { route, params };
+      break;
+    }
+  }
+  if (!matched) return <NotFound />;
+  const { route, params } = matched;
+  if (status === 'loading') return <Loading />;
+  if (route.access === 'anonymous-only' && status === 'signed-in') {
+    return <Redirect to={safeNext(new URLSearchParams(search).get('next'))} />;
+  }
+  if ((route.access === 'signed-in' || route.access === 'admin') && status !== 'signed-in') {
+    const here = pathname + search;
+    return <Redirect to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} />;
+  }
+  if (route.access === 'admin' && !isAdmin) return <Forbidden />;
+  return <>{route.render(params)}</>;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Layout>
+        <Routes />
+      </Layout>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { COUNCIL_NAME, SERVICE_NAME } from '../format';
+import { hasNavigated } from '../router';
+
+/** Sets document.title ("Error: " first while the page shows errors). */
+export function usePageTitle(title: string, hasErrors = false): void {
+  useEffect(() => {
+    document.title = `${hasErrors ? 'Error: ' : ''}${title} – ${SERVICE_NAME} – ${COUNCIL_NAME}`;
+  }, [title, hasErrors]);
+}
+
+/**
+ * The page's h1. After an in-app navigation it takes focus, so screen reader users hear where they
+ * are (focus stays put on the first load, where the skip link comes first).
+ */
+export function Heading({ children, caption, size = 'l', focusKey, className }: { children: ReactNode; caption?: ReactNode; size?: 'xl' | 'l' | 'm'; focusKey?: string; className?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!hasNavigated()) return;
+    const active = document.activeElement;
+    // An error summary that just took focus keeps it.
+    if (active && active.closest('.govuk-error-summary')) return;
+    ref.current?.focus({ preventScroll: true });
+  }, [focusKey]);
+  return (
+    <>
+      {caption && <span className={`govuk-caption-${size}`}>{caption}</span>}
+      <h1 className={`${className ?? `govuk-heading-${size}`} app-heading`} tabIndex={-1} ref={ref}>
+        {children}
+      </h1>
+    </>
+  );
+}
+
+let pendingFlash: { text: string; heading?: string } | null = null;
+
+/** A success message for the next page shown (after Save and Close, a password reset, …). */
+export function setFlash(text: string, heading?: string): void {
+  pendingFlash = { text, heading };
+}
+
+export function takeFlash(): { text: string; heading?: string } | null {
+  const flash = pendingFlash;
+  pendingFlash = null;
+  return flash;
+}
+
+export function SuccessBanner({ heading, children, title = 'Success' }: { heading: ReactNode; children?: ReactNode; title?: string }) {
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="success-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{heading}</p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function ImportantBanner({ heading, children, role = 'region' }: { heading: ReactNode; children?: ReactNode; role?: 'region' | 'alert' }) {
+  return (
+    <div className="govuk-notification-banner" role={role} aria-labelledby="important-banner-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="important-banner-title">
+          Important
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{heading}</p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function Loading({ label = 'Loading' }: { label?: string }) {
+  return (
+    <p className="govuk-body" role="status" aria-live="polite">
+      {label}…
+    </p>
+  );
+}

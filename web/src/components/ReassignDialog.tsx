@@ -1,0 +1,155 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { useSession } from '../session';
+import type { MyWorkGroup, TaskSummary } from '../types';
+import { ErrorSummary } from './ErrorSummary';
+import { fieldErrors, problemErrors, useErrors } from './errors';
+import { Button, ErrorMessage } from './fields';
+import { Modal } from './Modal';
+import { Loading } from './Page';
+
+interface Target {
+  key: string;
+  label: string;
+  hint?: string;
+  to: { workGroupId: string } | { accountId: string };
+}
+
+function holderKey(task: TaskSummary): string | undefined {
+  const assignee = task.assignee;
+  if (!assignee) return undefined;
+  if (assignee.type === 'account') return `a:${assignee.accountId}`;
+  if (assignee.type === 'work_group') return `g:${assignee.workGroupId}`;
+  return undefined;
+}
+
+/** "Re-Assign": choose one of my work groups or a member of one; POST /tasks/{id}/reassign. */
+export function ReassignDialog({
+  task,
+  version,
+  beforeReassign,
+  onDone,
+  onClose,
+}: {
+  task: TaskSummary;
+  version?: number;
+  /** e.g. save the open form first; returns the version to send. */
+  beforeReassign?: () => Promise<number | undefined>;
+  onDone: (target: string, task: TaskSummary) => void;
+  onClose: () => void;
+}) {
+  const { account } = useSession();
+  const [groups, setGroups] = useState<MyWorkGroup[] | null>(null);
+  const [choice, setChoice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, setErrors } = useErrors();
+
+  useEffect(() => {
+    api
+      .get<{ items: MyWorkGroup[] }>('/work-groups')
+      .then((result) => setGroups(result.items ?? []))
+      .catch((error) => {
+        setGroups([]);
+        setErrors(problemErrors(error));
+      });
+  }, [setErrors]);
+
+  const targets: { groups: Target[]; people: Target[] } = { groups: [], people: [] };
+  const seen = new Set<string>();
+  for (const group of groups ?? []) {
+    targets.groups.push({ key: `g:${group.id}`, label: group.name, hint: 'Work Group', to: { workGroupId: group.id } });
+  }
+  for (const group of groups ?? []) {
+    for (const member of group.members ?? []) {
+      if (seen.has(member.accountId)) continue;
+      seen.add(member.accountId);
+      const isMe = member.accountId === account?.id;
+      targets.people.push({
+        key: `a:${member.accountId}`,
+        label: `${member.name || member.email}${isMe ? ' (you)' : ''}`,
+        hint: member.email,
+        to: { accountId: member.accountId },
+      });
+    }
+  }
+  targets.people.sort((a, b) => a.label.localeCompare(b.label));
+  const current = holderKey(task);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const target = [...targets.groups, ...targets.people].find((t) => t.key === choice);
+    if (!target) return setErrors(fieldErrors([['reassign-target', 'Select a work group or a person to re-assign the task to']]));
+    setBusy(true);
+    try {
+      const sendVersion = beforeReassign ? await beforeReassign() : version;
+      const body: Record<string, unknown> = { to: target.to };
+      if (sendVersion !== undefined) body.version = sendVersion;
+      const updated = await api.post<TaskSummary>(`/tasks/${encodeURIComponent(task.id)}/reassign`, body);
+      onDone(target.label.replace(' (you)', ''), updated);
+    } catch (error) {
+      setErrors(problemErrors(error, (key) => (key === 'invalid_target' ? 'reassign-target' : undefined)));
+      setBusy(false);
+    }
+  };
+
+  const radio = (target: Target, index: number) => {
+    const id = index === 0 ? 'reassign-target' : `reassign-target-${index}`;
+    const isCurrent = target.key === current;
+    return (
+      <div className="govuk-radios__item" key={target.key}>
+        <input className="govuk-radios__input" id={id} name="reassign-target" type="radio" value={target.key} checked={choice === target.key} onChange={() => setChoice(target.key)} aria-describedby={`${id}-hint`} />
+        <label className="govuk-label govuk-radios__label" htmlFor={id}>
+          {target.label}
+        </label>
+        <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">
+          {target.hint}
+          {isCurrent ? ' – has the task now' : ''}
+        </div>
+      </div>
+    );
+  };
+
+  const error = errors.fields['reassign-target'];
+  return (
+    <Modal title="Re-Assign task" onClose={onClose} wide>
+      <ErrorSummary errors={errors.summary} />
+      <p className="govuk-body">
+        <strong>{task.title}</strong>
+        {task.subject?.reference && <> – reference {task.subject.reference}</>}
+      </p>
+      {groups === null ? (
+        <Loading label="Loading your work groups" />
+      ) : targets.groups.length === 0 ? (
+        <p className="govuk-body">You are not in any work group, so there is no one to re-assign this task to. Contact the council if you need to pass it on.</p>
+      ) : (
+        <form noValidate onSubmit={submit}>
+          <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+            <fieldset className="govuk-fieldset" aria-describedby={error ? 'reassign-target-error' : undefined}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who should have this task?</legend>
+              {error && <ErrorMessage id="reassign-target-error">{error}</ErrorMessage>}
+              <div className="govuk-radios" data-module="govuk-radios">
+                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">A work group</p>
+                {targets.groups.map((t, i) => radio(t, i))}
+                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-top-4 govuk-!-margin-bottom-2">A person in your work groups</p>
+                {targets.people.map((t, i) => radio(t, targets.groups.length + i))}
+              </div>
+            </fieldset>
+          </div>
+          <div className="govuk-button-group">
+            <Button type="submit" disabled={busy}>
+              Re-Assign
+            </Button>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+      {groups !== null && targets.groups.length === 0 && (
+        <Button variant="secondary" onClick={onClose}>
+          Close
+        </Button>
+      )}
+    </Modal>
+  );
+}
