@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Answers, FormDefinition } from '../../../libs/form-schema/src';
+import { AuditRecord } from '../../audit/audit-trail';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+import { Clock } from '../../shared/clock/clock';
+import { calendarDate } from '../../shared/dates';
+import { Attachment } from '../domain/attachment';
+import { availableUntil, isOverdue, TaskStatus } from '../domain/task';
+import { TaskRecord, WorkGroupDirectory, WorkGroupRef } from './task.ports';
+
+export type AssigneeView =
+  | { type: 'account'; accountId: string; name: string; email: string }
+  | { type: 'work_group'; workGroupId: string; name: string }
+  | { type: 'email'; email: string };
+
+/** The API's `task` summary (API.md Tasks). */
+export interface TaskView {
+  id: string;
+  title: string;
+  form: { key: string; version: number; title: string };
+  subject: { reference: string; displayName: string };
+  status: Exclude<TaskStatus, 'withdrawn'>;
+  assignee: AssigneeView;
+  workGroup: WorkGroupRef | null;
+  dueDate: string;
+  overdue: boolean;
+  message: string | null;
+  delegatedAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  availableUntil: string | null;
+  version: number;
+}
+
+export interface AttachmentView {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface TaskDetailView extends TaskView {
+  definition: FormDefinition;
+  answers: Answers;
+  prefill: Record<string, unknown>;
+  attachments: AttachmentView[];
+  history: AuditRecord[];
+}
+
+/** Maps rows to the API's shapes. "Today" for `overdue` is the calendar date in PORTAL_TIMEZONE. */
+@Injectable()
+export class TaskViews {
+  constructor(
+    private readonly clock: Clock,
+    private readonly workGroups: WorkGroupDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  today(): string {
+    return calendarDate(this.clock.now(), this.config.portalTimezone);
+  }
+
+  async summaries(records: TaskRecord[]): Promise<TaskView[]> {
+    const groupIds = [...new Set(records.flatMap((r) => [r.holderWorkGroupId, r.workGroupId]).filter((id): id is string => !!id))];
+    const groups = groupIds.length ? await this.workGroups.refsOf(groupIds) : new Map<string, WorkGroupRef>();
+    const today = this.today();
+    return records.map((record) => this.toView(record, groups, today));
+  }
+
+  async summary(record: TaskRecord): Promise<TaskView> {
+    return (await this.summaries([record]))[0];
+  }
+
+  attachment(attachment: Attachment): AttachmentView {
+    return {
+      id: attachment.id,
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.size,
+      sha256: attachment.sha256,
+      uploadedAt: attachment.uploadedAt.toISOString(),
+    };
+  }
+
+  private toView(record: TaskRecord, groups: Map<string, WorkGroupRef>, today: string): TaskView {
+    const until = availableUntil(record.submittedAt);
+    return {
+      id: record.id,
+      title: record.formTitle,
+      form: { key: record.formKey, version: record.formVersion, title: record.formTitle },
+      subject: { reference: record.subjectReference, displayName: record.subjectDisplayName ?? '' },
+      status: record.status as TaskView['status'],
+      assignee: assigneeView(record, groups),
+      workGroup: record.workGroupId ? (groups.get(record.workGroupId) ?? { id: record.workGroupId, key: '', name: '' }) : null,
+      dueDate: record.dueDate,
+      overdue: isOverdue(record, today),
+      message: record.message,
+      delegatedAt: record.delegatedAt.toISOString(),
+      updatedAt: record.updatedAt.toISOString(),
+      submittedAt: record.submittedAt?.toISOString() ?? null,
+      availableUntil: until?.toISOString() ?? null,
+      version: record.version,
+    };
+  }
+}
+
+function assigneeView(record: TaskRecord, groups: Map<string, WorkGroupRef>): AssigneeView {
+  switch (record.assigneeKind) {
+    case 'account':
+      return {
+        type: 'account',
+        accountId: record.assigneeAccountId!,
+        name: record.assigneeName ?? '',
+        email: record.assigneeAccountEmail ?? '',
+      };
+    case 'work_group':
+      return { type: 'work_group', workGroupId: record.holderWorkGroupId!, name: groups.get(record.holderWorkGroupId!)?.name ?? '' };
+    case 'email':
+      return { type: 'email', email: record.assigneeEmail! };
+  }
+}

@@ -1,0 +1,134 @@
+import { Attachment } from '../domain/attachment';
+import { Task, TaskStatus } from '../domain/task';
+
+/** Persistence and outside-world seams of the tasks context. Changes are saved when the unit of work commits. */
+
+export interface FindOptions {
+  /** Locks the row until commit: version checks and counts must not race. */
+  forUpdate?: boolean;
+}
+
+export abstract class TaskRepository {
+  /** Withdrawn tasks are returned too: the aggregate decides that they answer 404. */
+  abstract findById(id: string, options?: FindOptions): Promise<Task | null>;
+  abstract findByExternalRef(externalRef: string, options?: FindOptions): Promise<Task | null>;
+  /** Tasks delegated to an address nobody had registered with yet. */
+  abstract findWaitingForEmail(email: string): Promise<Task[]>;
+  /** Serialises delegations of one externalRef until commit (idempotency under concurrency). */
+  abstract lockExternalRef(externalRef: string): Promise<void>;
+  abstract add(task: Task): void;
+  abstract flush(): Promise<void>;
+}
+
+export abstract class AttachmentRepository {
+  abstract listForTask(taskId: string): Promise<Attachment[]>;
+  abstract countForTask(taskId: string): Promise<number>;
+  abstract find(taskId: string, attachmentId: string): Promise<Attachment | null>;
+  abstract add(attachment: Attachment): void;
+  abstract remove(attachment: Attachment): void;
+  abstract removeAllForTask(taskId: string): Promise<Attachment[]>;
+}
+
+/** Where file bytes live (PostgreSQL by default). Writes join the current transaction where the store can. */
+export abstract class FileStorage {
+  abstract put(id: string, content: Buffer): Promise<void>;
+  abstract get(id: string): Promise<Buffer | null>;
+  abstract delete(ids: string[]): Promise<void>;
+}
+
+export type ScanResult = { clean: true } | { clean: false; signature: string };
+
+/** Throws ScannerUnavailableError when the scanner cannot give an answer: no answer means no file. */
+export abstract class VirusScanner {
+  abstract scan(content: Buffer): Promise<ScanResult>;
+}
+
+export interface DirectoryAccount {
+  id: string;
+  email: string;
+  name: string;
+  disabled: boolean;
+}
+
+/** Accounts as the tasks context needs them (answered by the identity context). */
+export abstract class AccountDirectory {
+  abstract findByEmail(email: string): Promise<DirectoryAccount | null>;
+}
+
+export interface WorkGroupRef {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface DelegationGroup extends WorkGroupRef {
+  /** Emails about the group's tasks go here when set, else to every active member. */
+  notificationEmail: string | null;
+  activeMemberEmails: string[];
+}
+
+/**
+ * Work groups as the tasks context needs them (answered by the work-groups context, issue 4).
+ * Until it lands, no group exists: see `NoWorkGroupsYet` bound in tasks.module.ts.
+ */
+export abstract class WorkGroupDirectory {
+  abstract findByKey(key: string): Promise<DelegationGroup | null>;
+  abstract groupIdsOf(accountId: string): Promise<string[]>;
+  /** For views: one lookup for all the ids on a page. */
+  abstract refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>>;
+}
+
+/** A task row as lists and views read it: the task plus the assignee's name. */
+export interface TaskRecord {
+  id: string;
+  externalRef: string;
+  formKey: string;
+  formVersion: number;
+  formTitle: string;
+  subjectReference: string;
+  subjectDisplayName: string | null;
+  message: string | null;
+  status: TaskStatus;
+  assigneeKind: Task['assigneeKind'];
+  assigneeAccountId: string | null;
+  assigneeEmail: string | null;
+  assigneeName: string | null;
+  assigneeAccountEmail: string | null;
+  holderWorkGroupId: string | null;
+  workGroupId: string | null;
+  dueDate: string;
+  delegatedAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  version: number;
+}
+
+export type TaskSort = 'dueDate' | 'delegatedAt' | 'title' | 'submittedAt';
+export type SortOrder = 'asc' | 'desc';
+
+/** Where a page starts: the sort key and id of the last row of the previous page. */
+export interface Keyset {
+  value: string;
+  id: string;
+}
+
+export interface TaskListFilter {
+  assigneeAccountId?: string;
+  holderWorkGroupIds?: string[];
+  statuses: TaskStatus[];
+  submittedSince?: Date;
+}
+
+export interface TaskPageRequest {
+  sort: TaskSort;
+  order: SortOrder;
+  limit: number;
+  after?: Keyset;
+}
+
+/** Reads for lists and views: plain SQL, one query per page. */
+export abstract class TaskReadModel {
+  abstract list(filter: TaskListFilter, page: TaskPageRequest): Promise<TaskRecord[]>;
+  abstract findById(id: string): Promise<TaskRecord | null>;
+  abstract findByExternalRef(externalRef: string): Promise<TaskRecord | null>;
+}

@@ -1,0 +1,69 @@
+/**
+ * Which files a professional may attach, judged by the file's own first bytes (its signature or
+ * container) and its extension together, never by what the browser claims. No full parse.
+ */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILENAME_LENGTH = 200;
+
+export type FileKind = 'pdf' | 'png' | 'jpeg' | 'doc' | 'docx';
+
+export const CONTENT_TYPES: Record<FileKind, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+const EXTENSIONS: Record<string, FileKind> = {
+  pdf: 'pdf',
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  doc: 'doc',
+  docx: 'docx',
+};
+
+const SIGNATURES: { kind: FileKind | 'zip'; bytes: number[] }[] = [
+  { kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { kind: 'png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { kind: 'jpeg', bytes: [0xff, 0xd8, 0xff] },
+  { kind: 'doc', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] }, // OLE2 compound file
+  { kind: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04] }, // PK\3\4: a docx is a zip, checked further
+];
+
+export function kindFromExtension(filename: string): FileKind | undefined {
+  const dot = filename.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  return EXTENSIONS[filename.slice(dot + 1).toLowerCase()];
+}
+
+/** What the first bytes say; `zip` still needs its entries checked to count as a docx. */
+export function kindFromSignature(head: Buffer): FileKind | 'zip' | undefined {
+  return SIGNATURES.find(({ bytes }) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b))?.kind;
+}
+
+// Path separators, control characters, and the bidi/zero-width characters that disguise extensions.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff<>:"|?*]/g;
+
+/**
+ * A name safe to store, show and send back in Content-Disposition: no directories, no control or
+ * direction-changing characters, at most 200 characters with the extension kept.
+ */
+export function sanitiseFilename(raw: string, kind: FileKind): string {
+  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  let name = base.replace(UNSAFE, '').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '');
+  const dot = name.lastIndexOf('.');
+  let stem = dot > 0 ? name.slice(0, dot) : name;
+  let extension = dot > 0 ? name.slice(dot) : '';
+  if (kindFromExtension(name) !== kind) {
+    extension = `.${kind === 'jpeg' ? 'jpg' : kind}`;
+    stem = name;
+  }
+  stem = stem.replace(/[.\s]+$/, '');
+  if (stem === '') stem = 'attachment';
+  const room = MAX_FILENAME_LENGTH - extension.length;
+  // Cut on code points, never in the middle of a surrogate pair.
+  name = Array.from(stem).slice(0, room).join('').replace(/[.\s]+$/, '') + extension;
+  return name;
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../../shared/ids';
+import { AttachmentRepository, FindOptions, TaskRepository } from '../application/task.ports';
+import { Attachment } from '../domain/attachment';
+import { Task } from '../domain/task';
+
+function lock(options?: FindOptions) {
+  return options?.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
+}
+
+/** An arbitrary constant naming "delegation of one externalRef" among the portal's advisory locks. */
+const EXTERNAL_REF_LOCK = 7_342_101;
+
+@Injectable()
+export class MikroOrmTaskRepository extends TaskRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  findById(id: string, options?: FindOptions): Promise<Task | null> {
+    return isUuid(id) ? this.em.findOne(Task, { id }, { ...lock(options), refresh: options?.forUpdate }) : Promise.resolve(null);
+  }
+
+  findByExternalRef(externalRef: string, options?: FindOptions): Promise<Task | null> {
+    return this.em.findOne(Task, { externalRef }, { ...lock(options), refresh: options?.forUpdate });
+  }
+
+  findWaitingForEmail(email: string): Promise<Task[]> {
+    return this.em.find(Task, { assigneeKind: 'email', assigneeEmail: email.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  async lockExternalRef(externalRef: string): Promise<void> {
+    await this.em.execute('SELECT pg_advisory_xact_lock(?, hashtext(?))', [EXTERNAL_REF_LOCK, externalRef]);
+  }
+
+  add(task: Task): void {
+    this.em.persist(task);
+  }
+
+  async flush(): Promise<void> {
+    await this.em.flush();
+  }
+}
+
+@Injectable()
+export class MikroOrmAttachmentRepository extends AttachmentRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  listForTask(taskId: string): Promise<Attachment[]> {
+    return this.em.find(Attachment, { taskId }, { orderBy: { uploadedAt: 'asc', id: 'asc' } });
+  }
+
+  countForTask(taskId: string): Promise<number> {
+    return this.em.count(Attachment, { taskId });
+  }
+
+  find(taskId: string, attachmentId: string): Promise<Attachment | null> {
+    return isUuid(attachmentId) ? this.em.findOne(Attachment, { id: attachmentId, taskId }) : Promise.resolve(null);
+  }
+
+  add(attachment: Attachment): void {
+    this.em.persist(attachment);
+  }
+
+  remove(attachment: Attachment): void {
+    this.em.remove(attachment);
+  }
+
+  async removeAllForTask(taskId: string): Promise<Attachment[]> {
+    const all = await this.listForTask(taskId);
+    all.forEach((a) => this.em.remove(a));
+    return all;
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Clock } from '../../shared/clock/clock';
+import { FileStorage } from '../application/task.ports';
+
+/**
+ * Files as `bytea` rows in the portal's own database: one backup, one retention story, and writes
+ * that commit or roll back with the use case. Another store (S3, disk) only needs this port.
+ */
+@Injectable()
+export class PostgresFileStorage extends FileStorage {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async put(id: string, content: Buffer): Promise<void> {
+    await this.em.execute('INSERT INTO stored_files (id, content, created_at) VALUES (?, ?, ?)', [id, content, this.clock.now()]);
+  }
+
+  async get(id: string): Promise<Buffer | null> {
+    const rows = await this.em.execute<{ content: Buffer }[]>('SELECT content FROM stored_files WHERE id = ?', [id]);
+    return rows[0]?.content ?? null;
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.em.execute(`DELETE FROM stored_files WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../../shared/ids';
+import { TaskListFilter, TaskPageRequest, TaskReadModel, TaskRecord, TaskSort } from '../application/task.ports';
+
+interface Row {
+  id: string;
+  external_ref: string;
+  form_key: string;
+  form_version: number;
+  form_title: string;
+  subject_reference: string;
+  subject_display_name: string | null;
+  message: string | null;
+  status: TaskRecord['status'];
+  assignee_kind: TaskRecord['assigneeKind'];
+  assignee_account_id: string | null;
+  assignee_email: string | null;
+  holder_work_group_id: string | null;
+  work_group_id: string | null;
+  due_date: string;
+  delegated_at: string | Date;
+  updated_at: string | Date;
+  submitted_at: string | Date | null;
+  version: number;
+  first_name: string | null;
+  last_name: string | null;
+  account_email: string | null;
+}
+
+/** Sort keys and how to cast a cursor value back for the row comparison. */
+const SORT_COLUMNS: Record<TaskSort, { column: string; cast: string }> = {
+  dueDate: { column: 't.due_date', cast: 'date' },
+  delegatedAt: { column: 't.delegated_at', cast: 'timestamptz' },
+  title: { column: 't.form_title', cast: 'text' },
+  submittedAt: { column: 't.submitted_at', cast: 'timestamptz' },
+};
+
+// The assignee's name comes from identity's accounts table in the same query, so a page of tasks
+// is exactly one statement (no lookups per row).
+const SELECT = `
+  SELECT t.id, t.external_ref, t.form_key, t.form_version, t.form_title, t.subject_reference, t.subject_display_name,
+         t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
+         t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version,
+         a.first_name, a.last_name, a.email AS account_email
+    FROM tasks t
+    LEFT JOIN accounts a ON a.id = t.assignee_account_id`;
+
+@Injectable()
+export class SqlTaskReadModel extends TaskReadModel {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async list(filter: TaskListFilter, page: TaskPageRequest): Promise<TaskRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.assigneeAccountId !== undefined) {
+      where.push('t.assignee_account_id = ?');
+      params.push(filter.assigneeAccountId);
+    }
+    if (filter.holderWorkGroupIds !== undefined) {
+      if (!filter.holderWorkGroupIds.length) return [];
+      where.push(`t.holder_work_group_id IN (${filter.holderWorkGroupIds.map(() => '?').join(', ')})`);
+      params.push(...filter.holderWorkGroupIds);
+    }
+    where.push(`t.status IN (${filter.statuses.map(() => '?').join(', ')})`);
+    params.push(...filter.statuses);
+    if (filter.submittedSince) {
+      where.push('t.submitted_at >= ?');
+      params.push(filter.submittedSince);
+    }
+    const { column, cast } = SORT_COLUMNS[page.sort];
+    const direction = page.order === 'desc' ? 'DESC' : 'ASC';
+    if (page.after) {
+      where.push(`(${column}, t.id) ${page.order === 'desc' ? '<' : '>'} (CAST(? AS ${cast}), CAST(? AS uuid))`);
+      params.push(page.after.value, page.after.id);
+    }
+    params.push(page.limit);
+    const rows = await this.em.execute<Row[]>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${column} ${direction}, t.id ${direction} LIMIT ?`,
+      params,
+    );
+    return rows.map(toRecord);
+  }
+
+  async findById(id: string): Promise<TaskRecord | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.em.execute<Row[]>(`${SELECT} WHERE t.id = ?`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async findByExternalRef(externalRef: string): Promise<TaskRecord | null> {
+    const rows = await this.em.execute<Row[]>(`${SELECT} WHERE t.external_ref = ?`, [externalRef]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+}
+
+function toRecord(row: Row): TaskRecord {
+  return {
+    id: row.id,
+    externalRef: row.external_ref,
+    formKey: row.form_key,
+    formVersion: row.form_version,
+    formTitle: row.form_title,
+    subjectReference: row.subject_reference,
+    subjectDisplayName: row.subject_display_name,
+    message: row.message,
+    status: row.status,
+    assigneeKind: row.assignee_kind,
+    assigneeAccountId: row.assignee_account_id,
+    assigneeEmail: row.assignee_email,
+    assigneeName: row.first_name === null ? null : `${row.first_name} ${row.last_name}`,
+    assigneeAccountEmail: row.account_email,
+    holderWorkGroupId: row.holder_work_group_id,
+    workGroupId: row.work_group_id,
+    dueDate: row.due_date,
+    delegatedAt: new Date(row.delegated_at),
+    updatedAt: new Date(row.updated_at),
+    submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+    version: row.version,
+  };
+}
