@@ -4,6 +4,7 @@ import { loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 import { startEmbeddedPostgres } from './shared/database/embedded-postgres';
 import { createRootLogger } from './shared/logging/logger';
+import { startCaseSystemStub } from '../libs/case-system-stub/src';
 
 type Env = Record<string, string | undefined>;
 
@@ -24,6 +25,13 @@ export async function startPortal(env: Env): Promise<void> {
     logger.info(`embedded PostgreSQL (PGlite) in ${join(config.varDir, 'pgdata')}`);
   }
 
+  if (!config.caseSystemUrl) {
+    // Development: submissions land somewhere visible (GET <stub>/__stub/contributions).
+    const stub = await startCaseSystemStub({ port: 0 });
+    config.caseSystemUrl = stub.url;
+    stops.push(() => stub.close());
+  }
+
   const app = await createApp(config, { logger });
   await app.listen({ port: config.port, host: '0.0.0.0' });
   const base = `http://localhost:${config.port}`;
@@ -34,6 +42,7 @@ export async function startPortal(env: Env): Promise<void> {
       `  API:         ${base}/api/v1`,
       `  API docs:    ${base}/docs`,
       `  mail:        ${config.smtpUrl ? 'SMTP' : `files in ${config.mailDir}`}`,
+      `  case system: ${env.CASE_SYSTEM_URL ? config.caseSystemUrl : `bundled stub at ${config.caseSystemUrl} (received: ${config.caseSystemUrl}/__stub/contributions)`}`,
       config.integrationKeyFile ? `  integration key: in ${config.integrationKeyFile}` : '',
     ]
       .filter(Boolean)
