@@ -31,9 +31,9 @@ import { ClamavVirusScanner } from './infrastructure/clamav-virus-scanner';
 import { IdentityAccountDirectory } from './infrastructure/identity-account-directory';
 import { MikroOrmAttachmentRepository, MikroOrmTaskRepository } from './infrastructure/mikro-orm-task.repositories';
 import { NoOpVirusScanner } from './infrastructure/no-op-virus-scanner';
-import { NoWorkGroupsYet } from './infrastructure/no-work-groups-yet';
 import { PostgresFileStorage } from './infrastructure/postgres-file-storage';
 import { SqlTaskReadModel } from './infrastructure/sql-task-read-model';
+import { WorkGroupsDirectory } from './infrastructure/work-groups-directory';
 import { taskSchemas } from './infrastructure/task.schemas';
 
 @Module({
@@ -50,8 +50,7 @@ import { taskSchemas } from './infrastructure/task.schemas';
       useFactory: (config: AppConfig) => (config.clamavUrl ? new ClamavVirusScanner(config.clamavUrl) : new NoOpVirusScanner()),
     },
     { provide: AccountDirectory, useClass: IdentityAccountDirectory },
-    // Issue 4 (work groups): bind an adapter over the work-groups context here.
-    { provide: WorkGroupDirectory, useClass: NoWorkGroupsYet },
+    { provide: WorkGroupDirectory, useClass: WorkGroupsDirectory },
     TaskViews,
     TaskAccess,
     TaskQueries,

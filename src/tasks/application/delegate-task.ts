@@ -86,7 +86,6 @@ export class DelegateTask {
 
   private async resolveAssignee(target: DelegationRequest['assignee']): Promise<ResolvedAssignee> {
     if ('workGroupKey' in target) {
-      // Work groups arrive with issue 4; until then findByKey finds nothing.
       const group = await this.workGroups.findByKey(target.workGroupKey);
       if (!group) throw new UnknownWorkGroupError(target.workGroupKey);
       const recipients = group.notificationEmail ? [group.notificationEmail] : group.activeMemberEmails;

@@ -19,8 +19,13 @@ export interface ListTasksInput {
   cursor?: string;
 }
 
+/** What members see of a colleague's task (API.md: metadata only). */
+export type ColleagueTaskView = Pick<TaskView, 'id' | 'title' | 'dueDate' | 'overdue' | 'assignee' | 'workGroup'> & {
+  subject: { reference: string };
+};
+
 export interface TaskPage {
-  items: TaskView[];
+  items: (TaskView | ColleagueTaskView)[];
   nextCursor: string | null;
 }
 
@@ -52,8 +57,9 @@ export class ListTasks {
     const rows = await this.readModel.list(filter, { sort, order, limit: limit + 1, after });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const views = await this.views.summaries(page);
     return {
-      items: await this.views.summaries(page),
+      items: input.view === 'group-members' ? views.map(colleagueView) : views,
       nextCursor: rows.length > limit && last ? encodeCursor(sort, order, keysetOf(last, sort)) : null,
     };
   }
@@ -66,9 +72,10 @@ export class ListTasks {
         const holderWorkGroupIds = await this.workGroups.groupIdsOf(accountId);
         return holderWorkGroupIds.length ? { holderWorkGroupIds, statuses: [...ACTIVE_STATUSES] } : null;
       }
-      case 'group-members':
-        // Needs memberships of fellow members: comes with the work-groups context (issue 4).
-        return null;
+      case 'group-members': {
+        const workGroupIds = await this.workGroups.groupIdsOf(accountId);
+        return workGroupIds.length ? { heldByMembersThrough: { workGroupIds, colleaguesOf: accountId }, statuses: [...ACTIVE_STATUSES] } : null;
+      }
       case 'recently-submitted':
         return {
           assigneeAccountId: accountId,
@@ -77,6 +84,18 @@ export class ListTasks {
         };
     }
   }
+}
+
+function colleagueView(view: TaskView): ColleagueTaskView {
+  return {
+    id: view.id,
+    title: view.title,
+    subject: { reference: view.subject.reference },
+    dueDate: view.dueDate,
+    overdue: view.overdue,
+    assignee: view.assignee,
+    workGroup: view.workGroup,
+  };
 }
 
 function keysetOf(record: TaskRecord, sort: TaskSort): Keyset {

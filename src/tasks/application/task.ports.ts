@@ -67,10 +67,7 @@ export interface DelegationGroup extends WorkGroupRef {
   activeMemberEmails: string[];
 }
 
-/**
- * Work groups as the tasks context needs them (answered by the work-groups context, issue 4).
- * Until it lands, no group exists: see `NoWorkGroupsYet` bound in tasks.module.ts.
- */
+/** Work groups as the tasks context needs them (answered by the work-groups context). */
 export abstract class WorkGroupDirectory {
   abstract findByKey(key: string): Promise<DelegationGroup | null>;
   abstract groupIdsOf(accountId: string): Promise<string[]>;
@@ -115,6 +112,11 @@ export interface Keyset {
 export interface TaskListFilter {
   assigneeAccountId?: string;
   holderWorkGroupIds?: string[];
+  /**
+   * Held by a fellow member (not `colleaguesOf`) of one of these groups, having come through that
+   * very group (`work_group_id`): the "group-members" list.
+   */
+  heldByMembersThrough?: { workGroupIds: string[]; colleaguesOf: string };
   statuses: TaskStatus[];
   submittedSince?: Date;
 }

@@ -64,6 +64,16 @@ export class SqlTaskReadModel extends TaskReadModel {
       where.push(`t.holder_work_group_id IN (${filter.holderWorkGroupIds.map(() => '?').join(', ')})`);
       params.push(...filter.holderWorkGroupIds);
     }
+    if (filter.heldByMembersThrough !== undefined) {
+      const { workGroupIds, colleaguesOf } = filter.heldByMembersThrough;
+      if (!workGroupIds.length) return [];
+      where.push(
+        `t.work_group_id IN (${workGroupIds.map(() => '?').join(', ')}) AND t.assignee_kind = 'account' AND t.assignee_account_id <> ?`,
+        // The holder must (still) belong to the group the task came through.
+        'EXISTS (SELECT 1 FROM work_group_members m WHERE m.work_group_id = t.work_group_id AND m.account_id = t.assignee_account_id)',
+      );
+      params.push(...workGroupIds, colleaguesOf);
+    }
     where.push(`t.status IN (${filter.statuses.map(() => '?').join(', ')})`);
     params.push(...filter.statuses);
     if (filter.submittedSince) {
