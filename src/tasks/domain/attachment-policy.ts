@@ -51,19 +51,19 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u20
  * direction-changing characters, at most 200 characters with the extension kept.
  */
 export function sanitiseFilename(raw: string, kind: FileKind): string {
-  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  let name = base.replace(UNSAFE, '').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '');
-  const dot = name.lastIndexOf('.');
-  let stem = dot > 0 ? name.slice(0, dot) : name;
-  let extension = dot > 0 ? name.slice(dot) : '';
-  if (kindFromExtension(name) !== kind) {
-    extension = `.${kind === 'jpeg' ? 'jpg' : kind}`;
-    stem = name;
-  }
-  stem = stem.replace(/[.\s]+$/, '');
-  if (stem === '') stem = 'attachment';
+  const base = (raw.normalize('NFC').split(/[\\/]/).pop() ?? '').replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
+  const dot = base.lastIndexOf('.');
+  const keepsExtension = dot >= 0 && kindFromExtension(base) === kind;
+  const extension = keepsExtension ? base.slice(dot) : `.${kind === 'jpeg' ? 'jpg' : kind}`;
+  // No hidden files, no names that end in dots or spaces (Windows drops them).
+  const trim = (stem: string) => stem.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  const stem = trim(keepsExtension ? base.slice(0, dot) : base) || 'attachment';
+  // Cut whole code points, never half a surrogate pair, within 200 UTF-16 units in all.
   const room = MAX_FILENAME_LENGTH - extension.length;
-  // Cut on code points, never in the middle of a surrogate pair.
-  name = Array.from(stem).slice(0, room).join('').replace(/[.\s]+$/, '') + extension;
-  return name;
+  let cut = '';
+  for (const char of stem) {
+    if (cut.length + char.length > room) break;
+    cut += char;
+  }
+  return (trim(cut) || 'attachment') + extension;
 }
