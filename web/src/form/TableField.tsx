@@ -102,7 +102,7 @@ function TableEditor({ question, rows, errors, onChange, disabled, idPrefix = ''
                   <td className="govuk-table__cell app-input-table__actions">
                     {canRemove && !disabled && (
                       <button type="button" id={`${questionId(idPrefix, question.id)}-remove-${rowIndex}`} className="govuk-button govuk-button--warning govuk-!-margin-bottom-0 app-row-button" onClick={() => remove(rowIndex)}>
-                        <span aria-hidden="true">− </span>Remove row<span className="govuk-visually-hidden"> {rowIndex + 1}</span>
+                        <span aria-hidden="true">− </span>Remove<span className="govuk-visually-hidden"> row {rowIndex + 1}</span>
                       </button>
                     )}
                   </td>
