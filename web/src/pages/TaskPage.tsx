@@ -363,7 +363,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
     <div className="app-form-page">
       {page && (
         <>
-          <h2 className="govuk-heading-l app-page-heading" id="form-page-heading" tabIndex={-1}>
+          <h2 className={`${multiPage ? 'govuk-heading-l' : 'govuk-heading-m'} app-page-heading`} id="form-page-heading" tabIndex={-1}>
             {multiPage && <span className="govuk-caption-m">Section {pageIndex + 1} of {pages.length}</span>}
             {page.title}
           </h2>
