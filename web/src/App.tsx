@@ -1,11 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Layout } from './components/Layout';
 import { Heading, Loading, usePageTitle } from './components/Page';
-import { AdminAccountsPage } from './pages/admin/Accounts';
-import { AdminDeliveriesPage } from './pages/admin/Deliveries';
-import { AdminHomePage } from './pages/admin/AdminHome';
-import { AdminTasksPage } from './pages/admin/Tasks';
-import { AdminWorkGroupPage, AdminWorkGroupsPage, NewWorkGroupPage } from './pages/admin/WorkGroups';
 import { DashboardPage } from './pages/Dashboard';
 import { ForgottenPasswordPage } from './pages/ForgottenPassword';
 import { LoginPage } from './pages/Login';
@@ -14,6 +9,15 @@ import { RegisterPage } from './pages/Register';
 import { TaskPage } from './pages/TaskPage';
 import { Link, matchPath, navigate, safeNext, useLocation } from './router';
 import { SessionProvider, useSession } from './session';
+
+// Council staff pages load only when an admin opens them: professionals never download them.
+const AdminHomePage = lazy(() => import('./pages/admin/AdminHome').then((m) => ({ default: m.AdminHomePage })));
+const AdminWorkGroupsPage = lazy(() => import('./pages/admin/WorkGroups').then((m) => ({ default: m.AdminWorkGroupsPage })));
+const NewWorkGroupPage = lazy(() => import('./pages/admin/WorkGroups').then((m) => ({ default: m.NewWorkGroupPage })));
+const AdminWorkGroupPage = lazy(() => import('./pages/admin/WorkGroups').then((m) => ({ default: m.AdminWorkGroupPage })));
+const AdminAccountsPage = lazy(() => import('./pages/admin/Accounts').then((m) => ({ default: m.AdminAccountsPage })));
+const AdminDeliveriesPage = lazy(() => import('./pages/admin/Deliveries').then((m) => ({ default: m.AdminDeliveriesPage })));
+const AdminTasksPage = lazy(() => import('./pages/admin/Tasks').then((m) => ({ default: m.AdminTasksPage })));
 
 type Access = 'public' | 'anonymous-only' | 'signed-in' | 'admin';
 
@@ -93,7 +97,7 @@ function Routes() {
     return <Redirect to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} />;
   }
   if (route.access === 'admin' && !isAdmin) return <Forbidden />;
-  return <>{route.render(params)}</>;
+  return <Suspense fallback={<Loading />}>{route.render(params)}</Suspense>;
 }
 
 export function App() {

@@ -3,7 +3,7 @@
  * minutes before the server ends an idle session, and a clean exit (draft saved first) when it does.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, serverClockSkew, setSessionHooks, type ApiError } from './api';
+import { api, isApiError, serverClockSkew, setSessionHooks, type ApiError } from './api';
 import { navigate } from './router';
 import type { Account, AccountAndSession, SessionInfo } from './types';
 
@@ -122,7 +122,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api
       .get<AccountAndSession>('/auth/session', { query: { touch: false }, quiet401: true })
       .then(setSignedIn)
-      .catch(() => {
+      .catch((error: unknown) => {
+        // Coming back to a session that timed out: say so on the sign-in page.
+        const here = currentPath();
+        if (isApiError(error, 'session_expired') && !here.startsWith('/login') && !here.startsWith('/register') && !here.startsWith('/forgotten-password')) {
+          navigate(`/login?expired=1${here === '/' ? '' : `&next=${encodeURIComponent(here)}`}`, { force: true, replace: true });
+        }
         statusRef.current = 'anonymous';
         setStatus('anonymous');
       });
