@@ -9,7 +9,11 @@ import { MikroOrmFormDefinitionRepository } from './infrastructure/mikro-orm-for
 /** Form definitions: published by the case system (see the integration context), immutable per version. */
 @Module({
   imports: [MikroOrmModule.forFeature([PublishedFormSchema])],
-  providers: [{ provide: FormDefinitionRepository, useClass: MikroOrmFormDefinitionRepository }, FormCatalogue, PublishFormDefinition],
+  providers: [
+    { provide: FormDefinitionRepository, useClass: MikroOrmFormDefinitionRepository },
+    FormCatalogue,
+    PublishFormDefinition,
+  ],
   exports: [FormCatalogue, PublishFormDefinition],
 })
 export class FormsModule {}

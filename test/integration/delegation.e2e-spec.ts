@@ -2,7 +2,14 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { API, integration, register, registerAdmin, registerAndLogin, login, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { delegate, delegationBody, healthDelegationBody, publishSampleForms, settleMail, upload } from '../tasks/support/tasks-fixtures';
+import {
+  delegate,
+  delegationBody,
+  healthDelegationBody,
+  publishSampleForms,
+  settleMail,
+  upload,
+} from '../tasks/support/tasks-fixtures';
 import { pdf } from '../tasks/support/sample-files';
 
 const DELEGATED_SUBJECT = 'A new form has been delegated to you';
@@ -80,12 +87,21 @@ describe('Delegating tasks (integration API)', () => {
   it('refuses a different body for the same externalRef: 409 external_ref_conflict, the task unchanged', async () => {
     const body = delegationBody('sam.taylor@school.example');
     const first = await integration(t).post('/integration/tasks', body).expect(201);
-    for (const change of [{ dueDate: '2027-01-31' }, { message: 'Another note' }, { assignee: { email: 'someone.else@school.example' } }, { prefill: {} }]) {
-      const r = await integration(t).post('/integration/tasks', { ...body, ...change }).expect(409);
+    for (const change of [
+      { dueDate: '2027-01-31' },
+      { message: 'Another note' },
+      { assignee: { email: 'someone.else@school.example' } },
+      { prefill: {} },
+    ]) {
+      const r = await integration(t)
+        .post('/integration/tasks', { ...body, ...change })
+        .expect(409);
       expect(r.body.code).toBe('external_ref_conflict');
       expect(r.headers['content-type']).toContain('application/problem+json');
     }
-    const now = await integration(t).get(`/integration/tasks/${encodeURIComponent(String(body.externalRef))}`).expect(200);
+    const now = await integration(t)
+      .get(`/integration/tasks/${encodeURIComponent(String(body.externalRef))}`)
+      .expect(200);
     expect(now.body).toMatchObject({ id: first.body.id, dueDate: body.dueDate, message: body.message, version: 1 });
   });
 
@@ -130,7 +146,12 @@ describe('Delegating tasks (integration API)', () => {
     const cases: [string, (b: Record<string, any>) => Record<string, any>, number, string][] = [
       ['an unpublished form version', (b) => ({ ...b, form: { key: 'education-advice', version: 99 } }), 422, 'unknown_form'],
       ['an unknown form', (b) => ({ ...b, form: { key: 'no-such-form', version: 1 } }), 422, 'unknown_form'],
-      ['prefill for a question the professional answers', (b) => ({ ...b, prefill: { setting: 'Oakfield' } }), 422, 'invalid_prefill'],
+      [
+        'prefill for a question the professional answers',
+        (b) => ({ ...b, prefill: { setting: 'Oakfield' } }),
+        422,
+        'invalid_prefill',
+      ],
       ['prefill for an unknown question', (b) => ({ ...b, prefill: { nope: 'x' } }), 422, 'invalid_prefill'],
       ['prefill that is an object', (b) => ({ ...b, prefill: { childName: { first: 'Alex' } } }), 422, 'invalid_prefill'],
       ['an unknown work group', (b) => ({ ...b, assignee: { workGroupKey: 'no-such-group' } }), 422, 'unknown_work_group'],
@@ -139,18 +160,30 @@ describe('Delegating tasks (integration API)', () => {
       ['a due date in another format', (b) => ({ ...b, dueDate: '18/12/2026' }), 422, 'invalid_delegation'],
       ['an empty externalRef', (b) => ({ ...b, externalRef: '' }), 422, 'invalid_delegation'],
       ['an empty subject name', (b) => ({ ...b, subject: { reference: 'LCS-1', displayName: ' ' } }), 422, 'invalid_delegation'],
-      ['both an email and a work group', (b) => ({ ...b, assignee: { email: 'a@b.example', workGroupKey: 'g' } }), 400, 'invalid_request'],
+      [
+        'both an email and a work group',
+        (b) => ({ ...b, assignee: { email: 'a@b.example', workGroupKey: 'g' } }),
+        400,
+        'invalid_request',
+      ],
       ['no assignee', (b) => ({ ...b, assignee: {} }), 400, 'invalid_request'],
       ['a missing subject', (b) => ({ ...b, subject: undefined }), 400, 'invalid_request'],
       ['an unknown property', (b) => ({ ...b, priority: 'high' }), 400, 'invalid_request'],
-      ['a version that is not a number', (b) => ({ ...b, form: { key: 'education-advice', version: '1' } }), 400, 'invalid_request'],
+      [
+        'a version that is not a number',
+        (b) => ({ ...b, form: { key: 'education-advice', version: '1' } }),
+        400,
+        'invalid_request',
+      ],
     ];
     it.each(cases)('%s', async (_label, change, status, code) => {
       const body = change(delegationBody('sam.taylor@school.example'));
       const r = await integration(t).post('/integration/tasks', body).expect(status);
       expect(r.body.code).toBe(code);
       expect(r.headers['content-type']).toContain('application/problem+json');
-      await integration(t).get(`/integration/tasks/${encodeURIComponent(String(body.externalRef || 'x'))}`).expect(404);
+      await integration(t)
+        .get(`/integration/tasks/${encodeURIComponent(String(body.externalRef || 'x'))}`)
+        .expect(404);
     });
 
     it('names every bad prefill question', async () => {
@@ -171,10 +204,17 @@ describe('Delegating tasks (integration API)', () => {
   it('delegates to a work group: members are emailed (or the group address), the task waits in their work-groups list', async () => {
     const admin = await registerAdmin(t, 'helpdesk2@council.example');
     const member = await registerAndLogin(t, 'senco@school.example');
-    const group = await admin.post('/admin/work-groups', { key: 'north-send', name: 'North SEND team', organisation: 'North School' }).expect(201);
+    const group = await admin
+      .post('/admin/work-groups', { key: 'north-send', name: 'North SEND team', organisation: 'North School' })
+      .expect(201);
     await admin.post(`/admin/work-groups/${group.body.id}/members`, { email: 'senco@school.example' }).expect(204);
     const since = t.mail.mark();
-    const created = await integration(t).post('/integration/tasks', delegationBody('x@y.example', { assignee: { workGroupKey: 'north-send' }, dueDate: '2026-12-01' })).expect(201);
+    const created = await integration(t)
+      .post(
+        '/integration/tasks',
+        delegationBody('x@y.example', { assignee: { workGroupKey: 'north-send' }, dueDate: '2026-12-01' }),
+      )
+      .expect(201);
     expect(created.body.assignee).toEqual({ type: 'work_group', workGroupId: group.body.id, name: 'North SEND team' });
     expect(created.body.workGroup).toEqual({ id: group.body.id, key: 'north-send', name: 'North SEND team' });
     const mail = await t.mail.waitForMail('senco@school.example', 'A new form has been delegated to your work group', since);
@@ -204,7 +244,9 @@ describe('Delegating tasks (integration API)', () => {
       expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(task.id);
       await integration(t).get(`/integration/tasks/${body.externalRef}`).expect(404);
 
-      const row = (await db.query('SELECT answers, prefill, subject_display_name, message, status FROM tasks WHERE id = $1', [task.id])).rows[0];
+      const row = (
+        await db.query('SELECT answers, prefill, subject_display_name, message, status FROM tasks WHERE id = $1', [task.id])
+      ).rows[0];
       expect(row).toEqual({ answers: {}, prefill: {}, subject_display_name: null, message: null, status: 'withdrawn' });
       expect((await db.query('SELECT count(*)::int AS n FROM task_attachments WHERE task_id = $1', [task.id])).rows[0].n).toBe(0);
       expect((await db.query('SELECT count(*)::int AS n FROM stored_files')).rows[0].n).toBe(0);
@@ -213,7 +255,9 @@ describe('Delegating tasks (integration API)', () => {
       // The externalRef cannot be reused for a different task, nor silently revived.
       const again = await integration(t).post('/integration/tasks', body).expect(409);
       expect(again.body.code).toBe('external_ref_conflict');
-      const audit = (await db.query("SELECT actor_type FROM audit_log WHERE task_id = $1 AND action = 'task.withdrawn'", [task.id])).rows;
+      const audit = (
+        await db.query("SELECT actor_type FROM audit_log WHERE task_id = $1 AND action = 'task.withdrawn'", [task.id])
+      ).rows;
       expect(audit).toEqual([{ actor_type: 'integration' }]);
     });
 

@@ -7,7 +7,11 @@ import { educationAdviceForm, healthContributionForm } from '../tasks/support/ta
 function reordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reordered);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reordered(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reordered(v)]),
+    );
   }
   return value;
 }
@@ -34,13 +38,17 @@ describe('Publishing form definitions (integration API)', () => {
   it('refuses different content for a published version: 409 definition_conflict, and keeps the original', async () => {
     const form = educationAdviceForm();
     const path = `/integration/form-definitions/${form.key}/versions/1`;
-    await integration(t).put(path, form).expect((r) => expect([200, 201]).toContain(r.status));
+    await integration(t)
+      .put(path, form)
+      .expect((r) => expect([200, 201]).toContain(r.status));
     const changed = { ...form, title: 'Education advice (changed)' };
     const r = await integration(t).put(path, changed).expect(409);
     expect(r.headers['content-type']).toContain('application/problem+json');
     expect(r.body.code).toBe('definition_conflict');
     // A new version is fine.
-    await integration(t).put(`/integration/form-definitions/${form.key}/versions/2`, { ...changed, version: 2 }).expect(201);
+    await integration(t)
+      .put(`/integration/form-definitions/${form.key}/versions/2`, { ...changed, version: 2 })
+      .expect(201);
     const original = await integration(t).put(path, form).expect(200);
     expect(original.body.title).toBe(form.title);
   });
@@ -50,7 +58,11 @@ describe('Publishing form definitions (integration API)', () => {
       ['an unknown question type', (f) => ((f.pages[0].questions[3].type = 'essay'), f), 'pages[0].questions[3].type'],
       ['a duplicate question id', (f) => ((f.pages[1].questions[0].id = 'setting'), f), 'pages[1].questions[0].id'],
       ['a choice question without options', (f) => (delete f.pages[0].questions[5].options, f), 'pages[0].questions[5].options'],
-      ['a showIf pointing to an unknown question', (f) => ((f.pages[1].questions[1].showIf.questionId = 'nope'), f), 'pages[1].questions[1].showIf.questionId'],
+      [
+        'a showIf pointing to an unknown question',
+        (f) => ((f.pages[1].questions[1].showIf.questionId = 'nope'), f),
+        'pages[1].questions[1].showIf.questionId',
+      ],
       ['a table without columns', (f) => ((f.pages[1].questions[2].columns = []), f), 'pages[1].questions[2].columns'],
       ['impossible row limits', (f) => ((f.pages[2].questions[2].minRows = 30), f), 'pages[2].questions[2].minRows'],
       ['a missing title', (f) => (delete f.title, f), 'title'],
@@ -67,12 +79,16 @@ describe('Publishing form definitions (integration API)', () => {
     });
 
     it('a version in the address that is not a whole number', async () => {
-      const r = await integration(t).put('/integration/form-definitions/education-advice/versions/one', educationAdviceForm()).expect(422);
+      const r = await integration(t)
+        .put('/integration/form-definitions/education-advice/versions/one', educationAdviceForm())
+        .expect(422);
       expect(r.body.errors).toEqual(expect.arrayContaining([{ path: 'version', message: expect.any(String) }]));
     });
 
     it('nothing was published by the refusals', async () => {
-      await integration(t).put('/integration/form-definitions/education-advice/versions/7', { ...educationAdviceForm(), version: 7 }).expect(201);
+      await integration(t)
+        .put('/integration/form-definitions/education-advice/versions/7', { ...educationAdviceForm(), version: 7 })
+        .expect(201);
     });
   });
 

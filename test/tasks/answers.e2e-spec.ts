@@ -1,7 +1,13 @@
 import { Client } from 'pg';
 import { integration, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { delegate, delegationBody, educationAdviceForm, healthDelegationBody, publishSampleForms } from './support/tasks-fixtures';
+import {
+  delegate,
+  delegationBody,
+  educationAdviceForm,
+  healthDelegationBody,
+  publishSampleForms,
+} from './support/tasks-fixtures';
 
 type Answers = Record<string, unknown>;
 
@@ -52,11 +58,21 @@ describe('Completing a form: draft answers, validation, versions', () => {
     const task = await newEducationTask();
     const r = await pro.get(`/tasks/${task.id}`).expect(200);
     const { externalRef: _ref, ...summary } = task;
-    expect(r.body).toMatchObject({ ...summary, answers: {}, prefill: { childName: 'Alex Smith', dateOfBirth: '2015-03-02', caseWorker: 'Jo Bloggs' }, attachments: [] });
+    expect(r.body).toMatchObject({
+      ...summary,
+      answers: {},
+      prefill: { childName: 'Alex Smith', dateOfBirth: '2015-03-02', caseWorker: 'Jo Bloggs' },
+      attachments: [],
+    });
     expect(r.body.externalRef).toBeUndefined();
     expect(r.body.definition).toEqual(educationAdviceForm());
     expect(r.body.history).toEqual([
-      expect.objectContaining({ action: 'task.delegated', actor: { type: 'integration' }, taskId: task.id, at: expect.any(String) }),
+      expect.objectContaining({
+        action: 'task.delegated',
+        actor: { type: 'integration' },
+        taskId: task.id,
+        at: expect.any(String),
+      }),
     ]);
   });
 
@@ -79,39 +95,163 @@ describe('Completing a form: draft answers, validation, versions', () => {
   it('an incomplete draft is fine to save (drafts only check types)', async () => {
     const task = await newEducationTask();
     await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: {} }).expect(200);
-    await pro.put(`/tasks/${task.id}/answers`, { version: 2, answers: { setting: 'Oakfield', keyStage: null, support: [] } }).expect(200);
+    await pro
+      .put(`/tasks/${task.id}/answers`, { version: 2, answers: { setting: 'Oakfield', keyStage: null, support: [] } })
+      .expect(200);
   });
 
   describe('refuses bad answers of every type with 422 and the errors; nothing is saved', () => {
-    const education: [string, Answers, string, { pageId: string; questionId: string; code: string; row?: number; columnId?: string }][] = [
-      ['text: not a string', { setting: 42 }, 'invalid_answers', { pageId: 'about', questionId: 'setting', code: 'invalid_type' }],
-      ['text: too long', { setting: 'x'.repeat(201) }, 'invalid_answers', { pageId: 'about', questionId: 'setting', code: 'too_long' }],
-      ['date: not a calendar date', { startedAtSetting: '2021-02-30' }, 'invalid_answers', { pageId: 'about', questionId: 'startedAtSetting', code: 'invalid_date' }],
-      ['date: another format', { startedAtSetting: '01/09/2021' }, 'invalid_answers', { pageId: 'about', questionId: 'startedAtSetting', code: 'invalid_date' }],
-      ['date: before min', { startedAtSetting: '1999-12-31' }, 'invalid_answers', { pageId: 'about', questionId: 'startedAtSetting', code: 'date_too_early' }],
-      ['date: a number', { startedAtSetting: 20210901 }, 'invalid_answers', { pageId: 'about', questionId: 'startedAtSetting', code: 'invalid_type' }],
-      ['select: not an option', { keyStage: 'ks9' }, 'invalid_answers', { pageId: 'about', questionId: 'keyStage', code: 'invalid_option' }],
-      ['select: a list', { keyStage: ['ks1'] }, 'invalid_answers', { pageId: 'about', questionId: 'keyStage', code: 'invalid_type' }],
-      ['radio: not an option', { attendanceLevel: 'excellent' }, 'invalid_answers', { pageId: 'attendance', questionId: 'attendanceLevel', code: 'invalid_option' }],
-      ['radio: a boolean', { attendanceLevel: true }, 'invalid_answers', { pageId: 'attendance', questionId: 'attendanceLevel', code: 'invalid_type' }],
-      ['checkboxes: a string', { areasOfNeed: 'cognition' }, 'invalid_answers', { pageId: 'needs', questionId: 'areasOfNeed', code: 'invalid_type' }],
-      ['checkboxes: an unknown option', { areasOfNeed: ['cognition', 'nope'] }, 'invalid_answers', { pageId: 'needs', questionId: 'areasOfNeed', code: 'invalid_option' }],
-      ['checkboxes: ticked twice', { areasOfNeed: ['semh', 'semh'] }, 'invalid_answers', { pageId: 'needs', questionId: 'areasOfNeed', code: 'invalid_option' }],
-      ['table: not a list', { support: { provision: 'x' } }, 'invalid_answers', { pageId: 'needs', questionId: 'support', code: 'invalid_type' }],
-      ['table: too many rows', { exclusions: Array.from({ length: 11 }, () => ({ date: '2026-01-05', days: '1' })) }, 'invalid_answers', { pageId: 'attendance', questionId: 'exclusions', code: 'too_many_rows' }],
-      ['table: a bad cell', { support: [{ provision: 'ok' }, { provision: 'x', startDate: '2025-13-01' }] }, 'invalid_answers', { pageId: 'needs', questionId: 'support', row: 1, columnId: 'startDate', code: 'invalid_date' }],
-      ['table: an option not offered', { support: [{ provision: 'ok', impact: 'huge' }] }, 'invalid_answers', { pageId: 'needs', questionId: 'support', row: 0, columnId: 'impact', code: 'invalid_option' }],
-      ['table: a cell too long', { exclusions: [{ date: '2026-01-05', days: '12345678901' }] }, 'invalid_answers', { pageId: 'attendance', questionId: 'exclusions', row: 0, columnId: 'days', code: 'too_long' }],
-      ['table: an unknown column', { exclusions: [{ date: '2026-01-05', days: '1', reason: 'x' }] }, 'invalid_answers', { pageId: 'attendance', questionId: 'exclusions', row: 0, columnId: 'reason', code: 'unknown_column' }],
-      ['table: a row that is not an object', { exclusions: ['2026-01-05'] }, 'invalid_answers', { pageId: 'attendance', questionId: 'exclusions', row: 0, code: 'invalid_type' }],
-      ['hidden questions still get type checks', { attendanceLevel: 'good', absenceReasons: 7 }, 'invalid_answers', { pageId: 'attendance', questionId: 'absenceReasons', code: 'invalid_type' }],
-      ['read-only: a write to prefill', { childName: 'Someone else' }, 'read_only', { pageId: 'about', questionId: 'childName', code: 'read_only' }],
-      ['an unknown question', { favouriteColour: 'blue' }, 'unknown_question', { pageId: '', questionId: 'favouriteColour', code: 'unknown_question' }],
+    const education: [
+      string,
+      Answers,
+      string,
+      { pageId: string; questionId: string; code: string; row?: number; columnId?: string },
+    ][] = [
+      [
+        'text: not a string',
+        { setting: 42 },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'setting', code: 'invalid_type' },
+      ],
+      [
+        'text: too long',
+        { setting: 'x'.repeat(201) },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'setting', code: 'too_long' },
+      ],
+      [
+        'date: not a calendar date',
+        { startedAtSetting: '2021-02-30' },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'startedAtSetting', code: 'invalid_date' },
+      ],
+      [
+        'date: another format',
+        { startedAtSetting: '01/09/2021' },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'startedAtSetting', code: 'invalid_date' },
+      ],
+      [
+        'date: before min',
+        { startedAtSetting: '1999-12-31' },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'startedAtSetting', code: 'date_too_early' },
+      ],
+      [
+        'date: a number',
+        { startedAtSetting: 20210901 },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'startedAtSetting', code: 'invalid_type' },
+      ],
+      [
+        'select: not an option',
+        { keyStage: 'ks9' },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'keyStage', code: 'invalid_option' },
+      ],
+      [
+        'select: a list',
+        { keyStage: ['ks1'] },
+        'invalid_answers',
+        { pageId: 'about', questionId: 'keyStage', code: 'invalid_type' },
+      ],
+      [
+        'radio: not an option',
+        { attendanceLevel: 'excellent' },
+        'invalid_answers',
+        { pageId: 'attendance', questionId: 'attendanceLevel', code: 'invalid_option' },
+      ],
+      [
+        'radio: a boolean',
+        { attendanceLevel: true },
+        'invalid_answers',
+        { pageId: 'attendance', questionId: 'attendanceLevel', code: 'invalid_type' },
+      ],
+      [
+        'checkboxes: a string',
+        { areasOfNeed: 'cognition' },
+        'invalid_answers',
+        { pageId: 'needs', questionId: 'areasOfNeed', code: 'invalid_type' },
+      ],
+      [
+        'checkboxes: an unknown option',
+        { areasOfNeed: ['cognition', 'nope'] },
+        'invalid_answers',
+        { pageId: 'needs', questionId: 'areasOfNeed', code: 'invalid_option' },
+      ],
+      [
+        'checkboxes: ticked twice',
+        { areasOfNeed: ['semh', 'semh'] },
+        'invalid_answers',
+        { pageId: 'needs', questionId: 'areasOfNeed', code: 'invalid_option' },
+      ],
+      [
+        'table: not a list',
+        { support: { provision: 'x' } },
+        'invalid_answers',
+        { pageId: 'needs', questionId: 'support', code: 'invalid_type' },
+      ],
+      [
+        'table: too many rows',
+        { exclusions: Array.from({ length: 11 }, () => ({ date: '2026-01-05', days: '1' })) },
+        'invalid_answers',
+        { pageId: 'attendance', questionId: 'exclusions', code: 'too_many_rows' },
+      ],
+      [
+        'table: a bad cell',
+        { support: [{ provision: 'ok' }, { provision: 'x', startDate: '2025-13-01' }] },
+        'invalid_answers',
+        { pageId: 'needs', questionId: 'support', row: 1, columnId: 'startDate', code: 'invalid_date' },
+      ],
+      [
+        'table: an option not offered',
+        { support: [{ provision: 'ok', impact: 'huge' }] },
+        'invalid_answers',
+        { pageId: 'needs', questionId: 'support', row: 0, columnId: 'impact', code: 'invalid_option' },
+      ],
+      [
+        'table: a cell too long',
+        { exclusions: [{ date: '2026-01-05', days: '12345678901' }] },
+        'invalid_answers',
+        { pageId: 'attendance', questionId: 'exclusions', row: 0, columnId: 'days', code: 'too_long' },
+      ],
+      [
+        'table: an unknown column',
+        { exclusions: [{ date: '2026-01-05', days: '1', reason: 'x' }] },
+        'invalid_answers',
+        { pageId: 'attendance', questionId: 'exclusions', row: 0, columnId: 'reason', code: 'unknown_column' },
+      ],
+      [
+        'table: a row that is not an object',
+        { exclusions: ['2026-01-05'] },
+        'invalid_answers',
+        { pageId: 'attendance', questionId: 'exclusions', row: 0, code: 'invalid_type' },
+      ],
+      [
+        'hidden questions still get type checks',
+        { attendanceLevel: 'good', absenceReasons: 7 },
+        'invalid_answers',
+        { pageId: 'attendance', questionId: 'absenceReasons', code: 'invalid_type' },
+      ],
+      [
+        'read-only: a write to prefill',
+        { childName: 'Someone else' },
+        'read_only',
+        { pageId: 'about', questionId: 'childName', code: 'read_only' },
+      ],
+      [
+        'an unknown question',
+        { favouriteColour: 'blue' },
+        'unknown_question',
+        { pageId: '', questionId: 'favouriteColour', code: 'unknown_question' },
+      ],
     ];
     it.each(education)('education advice — %s', async (_label, bad, code, error) => {
       const task = await newEducationTask();
       await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Kept' } }).expect(200);
-      const r = await pro.put(`/tasks/${task.id}/answers`, { version: 2, answers: { ...educationAnswers(), ...bad } }).expect(422);
+      const r = await pro
+        .put(`/tasks/${task.id}/answers`, { version: 2, answers: { ...educationAnswers(), ...bad } })
+        .expect(422);
       expect(r.headers['content-type']).toContain('application/problem+json');
       expect(r.body.code).toBe(code);
       expect(r.body.errors).toEqual([{ ...error, message: expect.any(String) }]);
@@ -123,9 +263,21 @@ describe('Completing a form: draft answers, validation, versions', () => {
       ['select: not an option', { role: 'surgeon' }, { questionId: 'role', code: 'invalid_option' }],
       ['date: not a date', { lastSeen: 'yesterday' }, { questionId: 'lastSeen', code: 'invalid_date' }],
       ['radio: not an option', { concerns: 'maybe' }, { questionId: 'concerns', code: 'invalid_option' }],
-      ['text: too long', { concerns: 'yes', concernDetails: 'x'.repeat(8001) }, { questionId: 'concernDetails', code: 'too_long' }],
-      ['table: too many rows', { appointments: Array.from({ length: 31 }, () => ({ date: '2026-01-01', service: 'GP' })) }, { questionId: 'appointments', code: 'too_many_rows' }],
-      ['table: a bad date cell', { appointments: [{ date: '2026-02-29', service: 'GP' }] }, { questionId: 'appointments', row: 0, columnId: 'date', code: 'invalid_date' }],
+      [
+        'text: too long',
+        { concerns: 'yes', concernDetails: 'x'.repeat(8001) },
+        { questionId: 'concernDetails', code: 'too_long' },
+      ],
+      [
+        'table: too many rows',
+        { appointments: Array.from({ length: 31 }, () => ({ date: '2026-01-01', service: 'GP' })) },
+        { questionId: 'appointments', code: 'too_many_rows' },
+      ],
+      [
+        'table: a bad date cell',
+        { appointments: [{ date: '2026-02-29', service: 'GP' }] },
+        { questionId: 'appointments', row: 0, columnId: 'date', code: 'invalid_date' },
+      ],
     ];
     it.each(health)('health contribution — %s', async (_label, bad, error) => {
       const task = await newHealthTask();
@@ -138,7 +290,9 @@ describe('Completing a form: draft answers, validation, versions', () => {
 
     it('a read-only question echoed back as null is no answer, not a write', async () => {
       const task = await newHealthTask();
-      await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: { ...healthAnswers(), childName: null, conferenceDate: null } }).expect(200);
+      await pro
+        .put(`/tasks/${task.id}/answers`, { version: 1, answers: { ...healthAnswers(), childName: null, conferenceDate: null } })
+        .expect(200);
       const after = await pro.get(`/tasks/${task.id}`).expect(200);
       expect(after.body.answers).toEqual(healthAnswers());
       expect(after.body.prefill).toEqual({ childName: 'Alex Smith', conferenceDate: '2026-12-20' });
@@ -155,7 +309,13 @@ describe('Completing a form: draft answers, validation, versions', () => {
 
     it('a body of the wrong shape is 400 invalid_request', async () => {
       const task = await newEducationTask();
-      for (const body of [{ version: 1 }, { answers: {} }, { version: '1', answers: {} }, { version: 1, answers: [] }, { version: 1, answers: {}, extra: 1 }]) {
+      for (const body of [
+        { version: 1 },
+        { answers: {} },
+        { version: '1', answers: {} },
+        { version: 1, answers: [] },
+        { version: 1, answers: {}, extra: 1 },
+      ]) {
         const r = await pro.put(`/tasks/${task.id}/answers`, body).expect(400);
         expect(r.body.code).toBe('invalid_request');
       }
@@ -165,7 +325,9 @@ describe('Completing a form: draft answers, validation, versions', () => {
   describe('validation for Next, Previous and Submit', () => {
     it('checks one page or the whole form, in form order; an unknown page is 422 unknown_page', async () => {
       const task = await newEducationTask();
-      await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Oakfield', support: [{ hoursPerWeek: '2' }] } }).expect(200);
+      await pro
+        .put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Oakfield', support: [{ hoursPerWeek: '2' }] } })
+        .expect(200);
       const about = await pro.post(`/tasks/${task.id}/validate`, { pageId: 'about' }).expect(200);
       expect(about.body.valid).toBe(false);
       expect(about.body.errors.map((e: { questionId: string; code: string }) => [e.questionId, e.code])).toEqual([
@@ -173,7 +335,15 @@ describe('Completing a form: draft answers, validation, versions', () => {
         ['keyStage', 'required'],
       ]);
       const whole = await pro.post(`/tasks/${task.id}/validate`).expect(200);
-      expect(whole.body.errors.map((e: { pageId: string; questionId: string; row?: number; columnId?: string; code: string }) => [e.pageId, e.questionId, e.row, e.columnId, e.code])).toEqual([
+      expect(
+        whole.body.errors.map((e: { pageId: string; questionId: string; row?: number; columnId?: string; code: string }) => [
+          e.pageId,
+          e.questionId,
+          e.row,
+          e.columnId,
+          e.code,
+        ]),
+      ).toEqual([
         ['about', 'startedAtSetting', undefined, undefined, 'required'],
         ['about', 'keyStage', undefined, undefined, 'required'],
         ['attendance', 'attendanceLevel', undefined, undefined, 'required'],
@@ -213,8 +383,15 @@ describe('Completing a form: draft answers, validation, versions', () => {
       const health = await newHealthTask();
       await pro.put(`/tasks/${health.id}/answers`, { version: 1, answers: { ...healthAnswers(), concerns: 'yes' } }).expect(200);
       r = await pro.post(`/tasks/${health.id}/validate`).expect(200);
-      expect(r.body.errors).toEqual([expect.objectContaining({ pageId: 'contribution', questionId: 'concernDetails', code: 'required' })]);
-      await pro.put(`/tasks/${health.id}/answers`, { version: 2, answers: { ...healthAnswers(), concerns: 'no', concernDetails: 'Old note' } }).expect(200);
+      expect(r.body.errors).toEqual([
+        expect.objectContaining({ pageId: 'contribution', questionId: 'concernDetails', code: 'required' }),
+      ]);
+      await pro
+        .put(`/tasks/${health.id}/answers`, {
+          version: 2,
+          answers: { ...healthAnswers(), concerns: 'no', concernDetails: 'Old note' },
+        })
+        .expect(200);
       r = await pro.post(`/tasks/${health.id}/validate`).expect(200);
       expect(r.body.valid).toBe(true);
     });

@@ -48,12 +48,21 @@ describe('Attachments', () => {
     const task = await newTask();
     const content = make();
     const r = await send(task.id, content, filename).expect(201);
-    expect(r.body).toEqual({ id: expect.any(String), filename, contentType, size: content.length, sha256: sha256(content), uploadedAt: expect.any(String) });
+    expect(r.body).toEqual({
+      id: expect.any(String),
+      filename,
+      contentType,
+      size: content.length,
+      sha256: sha256(content),
+      uploadedAt: expect.any(String),
+    });
 
     const d = await pro.get(`/tasks/${task.id}/attachments/${r.body.id}`).buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(d.body as Buffer, content)).toBe(0);
     expect(d.headers['content-type']).toBe(contentType);
-    expect(d.headers['content-disposition']).toBe(`attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    expect(d.headers['content-disposition']).toBe(
+      `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
     expect(d.headers['x-content-type-options']).toBe('nosniff');
     expect(d.headers['cache-control']).toContain('no-store');
 
@@ -174,7 +183,11 @@ describe('Attachments', () => {
     const task = await newTask();
     const wrongField = await upload(pro.agent, pro.csrf, task.id, pdf(), 'a.pdf', 'document').expect(400);
     expect(wrongField.body.code).toBe('invalid_request');
-    const noFile = await pro.agent.post(`${API}/tasks/${task.id}/attachments`).set('X-CSRF-Token', pro.csrf).field('note', 'hello').expect(400);
+    const noFile = await pro.agent
+      .post(`${API}/tasks/${task.id}/attachments`)
+      .set('X-CSRF-Token', pro.csrf)
+      .field('note', 'hello')
+      .expect(400);
     expect(noFile.body.code).toBe('invalid_request');
     const json = await pro.post(`/tasks/${task.id}/attachments`, { file: 'JVBERi0=' });
     expect(json.status).toBe(415);

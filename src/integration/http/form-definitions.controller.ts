@@ -14,7 +14,8 @@ export class FormDefinitionsController {
   @Put(':key/versions/:version')
   @ApiOperation({
     summary: 'Publish a form definition version: 201, or 200 if exactly this content is already published',
-    description: 'A published version is immutable: different content is 409 definition_conflict; invalid is 422 invalid_definition.',
+    description:
+      'A published version is immutable: different content is 409 definition_conflict; invalid is 422 invalid_definition.',
   })
   @ApiBody({ schema: { type: 'object', description: 'A form definition (API.md "Form definitions")' } })
   @ApiCreatedResponse({ type: PublishedFormDto })

@@ -24,14 +24,16 @@ export class IntegrationTasksController {
   @Post()
   @ApiOperation({
     summary: 'Delegate a form to a person (email) or a work group',
-    description: 'Idempotent on externalRef: the same body again is 200 with the same task and no second email; a different body is 409.',
+    description:
+      'Idempotent on externalRef: the same body again is 200 with the same task and no second email; a different body is 409.',
   })
   @ApiCreatedResponse({ type: IntegrationTaskDto })
   @ApiOkResponse({ type: IntegrationTaskDto })
   async create(@Body() body: DelegateTaskDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IntegrationTaskView> {
     const { created } = await this.delegate.execute({
       ...body,
-      assignee: body.assignee.email !== undefined ? { email: body.assignee.email } : { workGroupKey: body.assignee.workGroupKey! },
+      assignee:
+        body.assignee.email !== undefined ? { email: body.assignee.email } : { workGroupKey: body.assignee.workGroupKey! },
     });
     const task = await this.queries.summaryByExternalRef(body.externalRef);
     if (!task) throw new NotFoundError();
@@ -50,7 +52,9 @@ export class IntegrationTasksController {
 
   @Post(':externalRef/withdraw')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Withdraw a task: it vanishes for everyone and its answers and files are purged (not after submission)' })
+  @ApiOperation({
+    summary: 'Withdraw a task: it vanishes for everyone and its answers and files are purged (not after submission)',
+  })
   @ApiBody({ type: WithdrawTaskDto, required: false })
   async withdrawTask(@Param('externalRef') externalRef: string, @Body() body: unknown): Promise<void> {
     optionalStringsBody(body, ['reason']);

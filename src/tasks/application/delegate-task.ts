@@ -5,7 +5,13 @@ import { Notifier } from '../../notifications/application/notifier';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { newId } from '../../shared/ids';
-import { checkDelegationRequest, checkPrefill, delegationRequestHash, DelegationRequest, normaliseAssigneeEmail } from '../domain/delegation';
+import {
+  checkDelegationRequest,
+  checkPrefill,
+  delegationRequestHash,
+  DelegationRequest,
+  normaliseAssigneeEmail,
+} from '../domain/delegation';
 import { Assignee, Task } from '../domain/task';
 import { AssigneeDisabledError, ExternalRefConflictError, UnknownFormError, UnknownWorkGroupError } from '../domain/task-errors';
 import { AccountDirectory, TaskRepository, WorkGroupDirectory } from './task.ports';
@@ -47,7 +53,10 @@ export class DelegateTask {
       await this.tasks.lockExternalRef(request.externalRef);
       const existing = await this.tasks.findByExternalRef(request.externalRef);
       if (existing) {
-        if (existing.isWithdrawn()) throw new ExternalRefConflictError('The task with this externalRef was withdrawn. Delegate again with a new externalRef.');
+        if (existing.isWithdrawn())
+          throw new ExternalRefConflictError(
+            'The task with this externalRef was withdrawn. Delegate again with a new externalRef.',
+          );
         if (!existing.isRepeatOf(requestHash)) throw new ExternalRefConflictError();
         return { created: false, taskId: existing.id };
       }
@@ -99,7 +108,8 @@ export class DelegateTask {
     const email = normaliseAssigneeEmail(target.email);
     const account = await this.accounts.findByEmail(email);
     if (account?.disabled) throw new AssigneeDisabledError();
-    const notify = async (notifier: Notifier, dueDate: string) => notifier.send(account?.email ?? email, 'taskDelegatedToPerson', dueDate);
+    const notify = async (notifier: Notifier, dueDate: string) =>
+      notifier.send(account?.email ?? email, 'taskDelegatedToPerson', dueDate);
     // Nobody registered with this address yet: the task waits for them (AttachWaitingTasks).
     if (!account) return { assignee: { kind: 'email', email }, notify };
     return { assignee: { kind: 'account', accountId: account.id }, accountId: account.id, notify };

@@ -25,7 +25,9 @@ export async function detectFileType(content: Buffer, filename: string): Promise
     return 'docx';
   }
   if (signature !== claimed) {
-    throw new UnsupportedFileTypeError('The file’s content does not match its name. Attach a PDF, Word document (.doc or .docx), JPEG or PNG file.');
+    throw new UnsupportedFileTypeError(
+      'The file’s content does not match its name. Attach a PDF, Word document (.doc or .docx), JPEG or PNG file.',
+    );
   }
   return claimed;
 }
@@ -34,7 +36,9 @@ async function checkWordZip(content: Buffer): Promise<void> {
   const entries = await centralDirectory(content);
   const names = new Set(entries.map((e) => e.fileName));
   if (!names.has('[Content_Types].xml') || !names.has('word/document.xml')) {
-    throw new UnsupportedFileTypeError('The file is not a Word document. Attach a PDF, Word document (.doc or .docx), JPEG or PNG file.');
+    throw new UnsupportedFileTypeError(
+      'The file is not a Word document. Attach a PDF, Word document (.doc or .docx), JPEG or PNG file.',
+    );
   }
   let total = 0;
   for (const entry of entries) {

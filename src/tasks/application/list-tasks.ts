@@ -74,7 +74,9 @@ export class ListTasks {
       }
       case 'group-members': {
         const workGroupIds = await this.workGroups.groupIdsOf(accountId);
-        return workGroupIds.length ? { heldByMembersThrough: { workGroupIds, colleaguesOf: accountId }, statuses: [...ACTIVE_STATUSES] } : null;
+        return workGroupIds.length
+          ? { heldByMembersThrough: { workGroupIds, colleaguesOf: accountId }, statuses: [...ACTIVE_STATUSES] }
+          : null;
       }
       case 'recently-submitted':
         return {
@@ -133,7 +135,11 @@ export function decodeCursor(cursor: string, sort: TaskSort, order: SortOrder): 
   const { v, id } = payload;
   if (typeof v !== 'string' || typeof id !== 'string' || !isUuid(id)) badCursor();
   const valid =
-    sort === 'dueDate' ? isRealDate(v) : sort === 'title' ? true : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v));
+    sort === 'dueDate'
+      ? isRealDate(v)
+      : sort === 'title'
+        ? true
+        : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v));
   if (!valid) badCursor();
   return { value: v, id };
 }

@@ -64,7 +64,9 @@ export class TaskViews {
   }
 
   async summaries(records: TaskRecord[]): Promise<TaskView[]> {
-    const groupIds = [...new Set(records.flatMap((r) => [r.holderWorkGroupId, r.workGroupId]).filter((id): id is string => !!id))];
+    const groupIds = [
+      ...new Set(records.flatMap((r) => [r.holderWorkGroupId, r.workGroupId]).filter((id): id is string => !!id)),
+    ];
     const groups = groupIds.length ? await this.workGroups.refsOf(groupIds) : new Map<string, WorkGroupRef>();
     const today = this.today();
     return records.map((record) => this.toView(record, groups, today));
@@ -117,7 +119,11 @@ function assigneeView(record: TaskRecord, groups: Map<string, WorkGroupRef>): As
         email: record.assigneeAccountEmail ?? '',
       };
     case 'work_group':
-      return { type: 'work_group', workGroupId: record.holderWorkGroupId!, name: groups.get(record.holderWorkGroupId!)?.name ?? '' };
+      return {
+        type: 'work_group',
+        workGroupId: record.holderWorkGroupId!,
+        name: groups.get(record.holderWorkGroupId!)?.name ?? '',
+      };
     case 'email':
       return { type: 'email', email: record.assigneeEmail! };
   }

@@ -44,6 +44,7 @@ export function kindFromSignature(head: Buffer): FileKind | 'zip' | undefined {
 }
 
 // Path separators, control characters, and the bidi/zero-width characters that disguise extensions.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff<>:"|?*]/g;
 
 /**
@@ -51,7 +52,11 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u20
  * direction-changing characters, at most 200 characters with the extension kept.
  */
 export function sanitiseFilename(raw: string, kind: FileKind): string {
-  const base = (raw.normalize('NFC').split(/[\\/]/).pop() ?? '').replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
+  const base = (raw.normalize('NFC').split(/[\\/]/).pop() ?? '')
+    .replace(/[\t\r\n]/g, ' ')
+    .replace(UNSAFE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const dot = base.lastIndexOf('.');
   const keepsExtension = dot >= 0 && kindFromExtension(base) === kind;
   const extension = keepsExtension ? base.slice(dot) : `.${kind === 'jpeg' ? 'jpg' : kind}`;

@@ -15,6 +15,7 @@ export interface DelegationRequest {
 
 const LIMITS = { externalRef: 200, reference: 200, displayName: 200, message: 4000, prefillText: 10_000 };
 // Control characters would end up in emails, PDFs and logs.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Emails are compared case-insensitively and stored lower-cased. */
@@ -71,7 +72,8 @@ export function checkPrefill(definition: FormDefinition, prefill: Record<string,
   for (const [questionId, value] of Object.entries(prefill)) {
     const type = types.get(questionId);
     if (type === undefined) errors.push({ questionId, message: `"${questionId}" is not a question on this form` });
-    else if (type !== 'readonly') errors.push({ questionId, message: `"${questionId}" is not a read-only question: the professional answers it` });
+    else if (type !== 'readonly')
+      errors.push({ questionId, message: `"${questionId}" is not a read-only question: the professional answers it` });
     else if (!isPrefillValue(value)) errors.push({ questionId, message: 'must be text, a number, true/false or a list of text' });
     else if (value !== null) clean.push([questionId, value]);
   }
@@ -83,5 +85,9 @@ function isPrefillValue(value: unknown): boolean {
   if (value === null || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'string') return value.length <= LIMITS.prefillText;
-  return Array.isArray(value) && value.length <= 100 && value.every((item) => typeof item === 'string' && item.length <= LIMITS.prefillText);
+  return (
+    Array.isArray(value) &&
+    value.length <= 100 &&
+    value.every((item) => typeof item === 'string' && item.length <= LIMITS.prefillText)
+  );
 }

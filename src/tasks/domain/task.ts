@@ -19,9 +19,7 @@ export const ACTIVE_STATUSES: readonly TaskStatus[] = ['open', 'in_progress'];
 /** Who holds the task now. `email`: a person who has not registered yet. */
 export type AssigneeKind = 'account' | 'work_group' | 'email';
 export type Assignee =
-  | { kind: 'account'; accountId: string }
-  | { kind: 'work_group'; workGroupId: string }
-  | { kind: 'email'; email: string };
+  { kind: 'account'; accountId: string } | { kind: 'work_group'; workGroupId: string } | { kind: 'email'; email: string };
 
 export const MAX_ATTACHMENTS = 20;
 /** Submitted forms stay downloadable this long, then the portal forgets them. */

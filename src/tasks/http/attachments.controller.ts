@@ -24,11 +24,16 @@ export class AttachmentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: AttachmentDto })
-  async add(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Req() request: FastifyRequest): Promise<AttachmentView> {
+  async add(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentView> {
     const part: MultipartFile | undefined = await request.file();
     if (!part) throw new InvalidRequestError([{ path: 'file', message: 'send the document in the multipart field "file"' }]);
     try {
-      if (part.fieldname !== 'file') throw new InvalidRequestError([{ path: part.fieldname, message: 'the document must be in the field "file"' }]);
+      if (part.fieldname !== 'file')
+        throw new InvalidRequestError([{ path: part.fieldname, message: 'the document must be in the field "file"' }]);
       return await this.upload.execute(principal.accountId, id, {
         filename: part.filename ?? '',
         content: part.file,
@@ -62,7 +67,11 @@ export class AttachmentsController {
   @Delete(':attachmentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an attachment (not after submission)' })
-  async delete(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('attachmentId') attachmentId: string): Promise<void> {
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+  ): Promise<void> {
     await this.remove.execute(principal.accountId, id, attachmentId);
   }
 }

@@ -8,8 +8,11 @@ import { MAX_FILE_BYTES } from '../domain/attachment-policy';
  * next to the cookie plugin, so the parser exists before routes are registered.
  */
 export async function registerMultipart(app: NestFastifyApplication): Promise<void> {
-  await app.register(fastifyMultipart as never, {
-    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
-    throwFileSizeLimit: false,
-  } as never);
+  await app.register(
+    fastifyMultipart as never,
+    {
+      limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
+      throwFileSizeLimit: false,
+    } as never,
+  );
 }

@@ -13,7 +13,8 @@ export function optionalStringsBody<K extends string>(body: unknown, properties:
   const result: Partial<Record<K, string>> = {};
   for (const [key, value] of Object.entries(body)) {
     if (!(properties as readonly string[]).includes(key)) errors.push({ path: key, message: `${key} is not allowed` });
-    else if (value !== undefined && value !== null && typeof value !== 'string') errors.push({ path: key, message: `${key} must be a string` });
+    else if (value !== undefined && value !== null && typeof value !== 'string')
+      errors.push({ path: key, message: `${key} must be a string` });
     else if (typeof value === 'string') result[key as K] = value;
   }
   if (errors.length) throw new InvalidRequestError(errors);

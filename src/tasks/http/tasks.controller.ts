@@ -7,7 +7,15 @@ import { SaveAnswers, SavedDraft } from '../application/save-answers';
 import { TaskDetailView } from '../application/task-views';
 import { ValidateTask } from '../application/validate-task';
 import { optionalStringsBody } from './optional-body';
-import { ListTasksQueryDto, SaveAnswersDto, SavedDraftDto, TaskDetailDto, TaskPageDto, ValidateTaskDto, ValidationResultDto } from './tasks.dto';
+import {
+  ListTasksQueryDto,
+  SaveAnswersDto,
+  SavedDraftDto,
+  TaskDetailDto,
+  TaskPageDto,
+  ValidateTaskDto,
+  ValidationResultDto,
+} from './tasks.dto';
 
 @ApiTags('Tasks')
 @Controller('tasks')
@@ -45,7 +53,11 @@ export class TasksController {
   @ApiOperation({ summary: 'Mandatory and type checks of the saved draft, for one page or the whole form' })
   @ApiBody({ type: ValidateTaskDto, required: false })
   @ApiOkResponse({ type: ValidationResultDto })
-  validate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown): Promise<ValidationResultDto> {
+  validate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<ValidationResultDto> {
     const { pageId } = optionalStringsBody(body, ['pageId']);
     return this.validateTask.execute(principal.accountId, id, pageId);
   }

@@ -140,5 +140,6 @@ export class TaskDetailDto extends TaskDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) answers!: object;
   @ApiProperty({ type: 'object', additionalProperties: true }) prefill!: object;
   @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: "The task's audit entries, newest first" }) history!: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: "The task's audit entries, newest first" })
+  history!: object[];
 }

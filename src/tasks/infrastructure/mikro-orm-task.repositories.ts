@@ -28,7 +28,11 @@ export class MikroOrmTaskRepository extends TaskRepository {
   }
 
   findWaitingForEmail(email: string): Promise<Task[]> {
-    return this.em.find(Task, { assigneeKind: 'email', assigneeEmail: email.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    return this.em.find(
+      Task,
+      { assigneeKind: 'email', assigneeEmail: email.toLowerCase() },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
   }
 
   async lockExternalRef(externalRef: string): Promise<void> {

@@ -1,20 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { API, integration } from '../../support/portal-client';
 import { TestApp } from '../../support/test-app';
 
 /** The sample definitions (copies of shared/forms kept beside the form-schema library). */
+const FIXTURES = join(__dirname, '..', '..', '..', 'libs', 'form-schema', 'test-fixtures');
+
+function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Record<string, unknown>;
+}
+
 export function educationAdviceForm(): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(require('../../../libs/form-schema/test-fixtures/education-advice.v1.json'))) as Record<string, unknown>;
+  return fixture('education-advice.v1.json');
 }
 
 export function healthContributionForm(): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(require('../../../libs/form-schema/test-fixtures/health-contribution.v1.json'))) as Record<string, unknown>;
+  return fixture('health-contribution.v1.json');
 }
 
 export async function publishSampleForms(t: TestApp): Promise<void> {
   for (const form of [educationAdviceForm(), healthContributionForm()]) {
     const res = await integration(t).put(`/integration/form-definitions/${form.key}/versions/${form.version}`, form);
-    if (res.status !== 201 && res.status !== 200) throw new Error(`publishing ${form.key} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`publishing ${form.key} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 }
 
