@@ -231,11 +231,8 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
               const label = member.name ? `${member.name} (${member.email})` : member.email;
               return (
                 <div className="govuk-summary-list__row" key={member.accountId ?? member.email}>
-                  <dt className="govuk-summary-list__key app-break-word">{member.name || member.email}</dt>
-                  <dd className="govuk-summary-list__value app-break-word">
-                    {member.email}
-                    {!member.accountId && <span className="govuk-hint govuk-!-margin-bottom-0"> Not registered yet</span>}
-                  </dd>
+                  <dt className="govuk-summary-list__key app-break-word">{member.accountId ? member.name || member.email : member.email}</dt>
+                  <dd className="govuk-summary-list__value app-break-word">{member.accountId ? member.email : 'Not registered yet: joins the group on registering'}</dd>
                   <dd className="govuk-summary-list__actions">
                     {member.accountId && (
                       <button type="button" className="app-link-button govuk-link" onClick={() => void removeMember(member.accountId!, label)}>
