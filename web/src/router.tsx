@@ -16,9 +16,17 @@ function readLocation(): Location {
   return { pathname: window.location.pathname, search: window.location.search, hash: window.location.hash };
 }
 
+let navigations = 0;
+
+/** How many in-app navigations have happened (flash messages live for exactly one of them). */
+export function navigationCount(): number {
+  return navigations;
+}
+
 function emit(): void {
   current = readLocation();
   navigated = true;
+  navigations += 1;
   for (const listener of listeners) listener();
 }
 

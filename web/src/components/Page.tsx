@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { COUNCIL_NAME, SERVICE_NAME } from '../format';
-import { hasNavigated } from '../router';
+import { hasNavigated, navigationCount } from '../router';
 
 /** Sets document.title ("Error: " first while the page shows errors). */
 export function usePageTitle(title: string, hasErrors = false): void {
@@ -32,17 +32,20 @@ export function Heading({ children, caption, size = 'l', focusKey, className }: 
   );
 }
 
-let pendingFlash: { text: string; heading?: string } | null = null;
+let pendingFlash: { text: string; heading?: string; at: number } | null = null;
 
 /** A success message for the next page shown (after Save and Close, a password reset, …). */
 export function setFlash(text: string, heading?: string): void {
-  pendingFlash = { text, heading };
+  pendingFlash = { text, heading, at: navigationCount() };
 }
 
+/**
+ * The message for this page, if the previous page left one. Reading does not consume it (React may
+ * run initialisers twice); it simply stops applying after the next navigation.
+ */
 export function takeFlash(): { text: string; heading?: string } | null {
-  const flash = pendingFlash;
-  pendingFlash = null;
-  return flash;
+  if (!pendingFlash || navigationCount() !== pendingFlash.at + 1) return null;
+  return { text: pendingFlash.text, heading: pendingFlash.heading };
 }
 
 export function SuccessBanner({ heading, children, title = 'Success' }: { heading: ReactNode; children?: ReactNode; title?: string }) {
