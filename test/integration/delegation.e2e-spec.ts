@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import request from 'supertest';
-import { API, integration, register, registerAdmin, registerAndLogin, login, PortalClient } from '../support/portal-client';
+import { API, integration, register, registerAndLogin, login, PortalClient } from '../support/portal-client';
+import { countStoredFiles, markSubmitted, registerAdminHere, sql } from '../tasks/support/database';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   delegate,
@@ -16,20 +16,14 @@ const DELEGATED_SUBJECT = 'A new form has been delegated to you';
 
 describe('Delegating tasks (integration API)', () => {
   let t: TestApp;
-  let db: Client;
   let sam: PortalClient;
 
   beforeAll(async () => {
     t = await startTestApp();
     await publishSampleForms(t);
     sam = await registerAndLogin(t, 'sam.taylor@school.example');
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('delegates to a registered professional: 201 task with externalRef, in their list, one email with the due date', async () => {
     const since = t.mail.mark();
@@ -194,7 +188,7 @@ describe('Delegating tasks (integration API)', () => {
   });
 
   it('refuses an assignee whose account is disabled (422 assignee_disabled)', async () => {
-    const admin = await registerAdmin(t, 'helpdesk@council.example');
+    const admin = await registerAdminHere(t, 'helpdesk@council.example');
     const accountId = await register(t, 'leaver@school.example');
     await admin.patch(`/admin/accounts/${accountId}`, { disabled: true }).expect(200);
     const r = await integration(t).post('/integration/tasks', delegationBody('leaver@school.example')).expect(422);
@@ -202,7 +196,7 @@ describe('Delegating tasks (integration API)', () => {
   });
 
   it('delegates to a work group: members are emailed (or the group address), the task waits in their work-groups list', async () => {
-    const admin = await registerAdmin(t, 'helpdesk2@council.example');
+    const admin = await registerAdminHere(t, 'helpdesk2@council.example');
     const member = await registerAndLogin(t, 'senco@school.example');
     const group = await admin
       .post('/admin/work-groups', { key: 'north-send', name: 'North SEND team', organisation: 'North School' })
@@ -244,27 +238,25 @@ describe('Delegating tasks (integration API)', () => {
       expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(task.id);
       await integration(t).get(`/integration/tasks/${body.externalRef}`).expect(404);
 
-      const row = (
-        await db.query('SELECT answers, prefill, subject_display_name, message, status FROM tasks WHERE id = $1', [task.id])
-      ).rows[0];
+      const [row] = await sql(t, 'SELECT answers, prefill, subject_display_name, message, status FROM tasks WHERE id = ?', [
+        task.id,
+      ]);
       expect(row).toEqual({ answers: {}, prefill: {}, subject_display_name: null, message: null, status: 'withdrawn' });
-      expect((await db.query('SELECT count(*)::int AS n FROM task_attachments WHERE task_id = $1', [task.id])).rows[0].n).toBe(0);
-      expect((await db.query('SELECT count(*)::int AS n FROM stored_files')).rows[0].n).toBe(0);
+      expect(await sql(t, 'SELECT id FROM task_attachments WHERE task_id = ?', [task.id])).toEqual([]);
+      expect(await countStoredFiles(t)).toBe(0);
 
       await integration(t).post(`/integration/tasks/${body.externalRef}/withdraw`).expect(204);
       // The externalRef cannot be reused for a different task, nor silently revived.
       const again = await integration(t).post('/integration/tasks', body).expect(409);
       expect(again.body.code).toBe('external_ref_conflict');
-      const audit = (
-        await db.query("SELECT actor_type FROM audit_log WHERE task_id = $1 AND action = 'task.withdrawn'", [task.id])
-      ).rows;
+      const audit = await sql(t, "SELECT actor_type FROM audit_log WHERE task_id = ? AND action = 'task.withdrawn'", [task.id]);
       expect(audit).toEqual([{ actor_type: 'integration' }]);
     });
 
     it('is refused after submission (409 already_submitted) and for unknown refs (404)', async () => {
       const body = delegationBody('sam.taylor@school.example');
       const task = await delegate(t, body);
-      await db.query("UPDATE tasks SET status = 'submitted', submitted_at = now() WHERE id = $1", [task.id]);
+      await markSubmitted(t, task.id);
       const r = await integration(t).post(`/integration/tasks/${body.externalRef}/withdraw`, {}).expect(409);
       expect(r.body.code).toBe('already_submitted');
       await integration(t).post('/integration/tasks/NO-SUCH-REF/withdraw').expect(404);

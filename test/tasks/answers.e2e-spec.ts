@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { markSubmitted } from './support/database';
 import { integration, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -36,20 +36,14 @@ function healthAnswers(): Answers {
 
 describe('Completing a form: draft answers, validation, versions', () => {
   let t: TestApp;
-  let db: Client;
   let pro: PortalClient;
 
   beforeAll(async () => {
     t = await startTestApp();
     await publishSampleForms(t);
     pro = await registerAndLogin(t, 'answers@school.example');
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const newEducationTask = () => delegate(t, delegationBody('answers@school.example'));
   const newHealthTask = () => delegate(t, healthDelegationBody('answers@school.example'));
@@ -422,7 +416,7 @@ describe('Completing a form: draft answers, validation, versions', () => {
     it('after submission a save is 409 task_submitted, even with a stale version', async () => {
       const task = await newEducationTask();
       await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: educationAnswers() }).expect(200);
-      await db.query("UPDATE tasks SET status = 'submitted', submitted_at = now() WHERE id = $1", [task.id]);
+      await markSubmitted(t, task.id);
       for (const version of [2, 1]) {
         const r = await pro.put(`/tasks/${task.id}/answers`, { version, answers: {} }).expect(409);
         expect(r.body.code).toBe('task_submitted');

@@ -1,5 +1,5 @@
+import { countStoredFiles, markSubmitted } from './support/database';
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
 import { API, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -18,23 +18,17 @@ function binary(res: request.Response, callback: (err: Error | null, body: Buffe
 
 describe('Attachments', () => {
   let t: TestApp;
-  let db: Client;
   let pro: PortalClient;
 
   beforeAll(async () => {
     t = await startTestApp();
     await publishSampleForms(t);
     pro = await registerAndLogin(t, 'files@school.example');
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const newTask = () => delegate(t, delegationBody('files@school.example'));
-  const storedFiles = async () => (await db.query('SELECT count(*)::int AS n FROM stored_files')).rows[0].n as number;
+  const storedFiles = () => countStoredFiles(t);
   const send = (taskId: string, content: Buffer, filename: string) => upload(pro.agent, pro.csrf, taskId, content, filename);
 
   it.each([
@@ -151,7 +145,7 @@ describe('Attachments', () => {
   it('after submission files can be neither added nor removed: 409 task_submitted', async () => {
     const task = await newTask();
     const a = (await send(task.id, pdf(), 'a.pdf').expect(201)).body;
-    await db.query("UPDATE tasks SET status = 'submitted', submitted_at = now() WHERE id = $1", [task.id]);
+    await markSubmitted(t, task.id);
     expect((await send(task.id, pdf(), 'late.pdf').expect(409)).body.code).toBe('task_submitted');
     expect((await pro.delete(`/tasks/${task.id}/attachments/${a.id}`).expect(409)).body.code).toBe('task_submitted');
     await pro.get(`/tasks/${task.id}/attachments/${a.id}`).expect(200);

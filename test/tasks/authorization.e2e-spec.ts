@@ -1,5 +1,6 @@
+import { registerAdminHere } from './support/database';
 import request from 'supertest';
-import { API, login, registerAdmin, registerAndLogin, PortalClient } from '../support/portal-client';
+import { API, login, registerAndLogin, PortalClient } from '../support/portal-client';
 import { INTEGRATION_KEY, startTestApp, TestApp } from '../support/test-app';
 import { integration } from '../support/portal-client';
 import { pdf } from './support/sample-files';
@@ -23,7 +24,7 @@ describe('Who may see and change a task', () => {
     await publishSampleForms(t);
     owner = await registerAndLogin(t, 'owner@school.example');
     stranger = await registerAndLogin(t, 'stranger@school.example');
-    admin = await registerAdmin(t, 'helpdesk@council.example');
+    admin = await registerAdminHere(t, 'helpdesk@council.example');
     task = await delegate(t, delegationBody('owner@school.example'));
     await owner.put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Oakfield' } }).expect(200);
     attachmentId = (await upload(owner.agent, owner.csrf, task.id, pdf(), 'plan.pdf').expect(201)).body.id;

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { markSubmitted, sql, sqlInTransaction } from './support/database';
 import { calendarDate } from '../../src/shared/dates';
 import { login, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -14,7 +14,6 @@ function addDays(date: string, days: number): string {
 
 describe('Task lists: to-complete, keyset pagination, overdue in PORTAL_TIMEZONE', () => {
   let t: TestApp;
-  let db: Client;
   let pro: PortalClient;
   let other: PortalClient;
 
@@ -23,13 +22,8 @@ describe('Task lists: to-complete, keyset pagination, overdue in PORTAL_TIMEZONE
     await publishSampleForms(t);
     pro = await registerAndLogin(t, 'lists@school.example');
     other = await registerAndLogin(t, 'other@school.example');
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('overdue means a due date before today in PORTAL_TIMEZONE, not in UTC, and never shifts the date', async () => {
     // 12:00 UTC: the UTC date is D, the portal's date is D + 1.
@@ -71,7 +65,7 @@ describe('Task lists: to-complete, keyset pagination, overdue in PORTAL_TIMEZONE
       // Someone else's task never shows; a submitted one leaves the list.
       await delegate(t, delegationBody('other@school.example', { dueDate: '2027-01-01' }));
       const submitted = await delegate(t, delegationBody('lists@school.example', { dueDate: '2027-01-02' }));
-      await db.query("UPDATE tasks SET status = 'submitted', submitted_at = now() WHERE id = $1", [submitted.id]);
+      await markSubmitted(t, submitted.id);
     });
 
     const byDueDate = () =>
@@ -179,7 +173,7 @@ describe('Task lists: to-complete, keyset pagination, overdue in PORTAL_TIMEZONE
       expect(recent.body.items).toEqual([
         expect.objectContaining({ status: 'submitted', dueDate: '2027-01-02', availableUntil: expect.any(String) }),
       ]);
-      await db.query("UPDATE tasks SET submitted_at = now() - interval '31 days' WHERE status = 'submitted'");
+      await sql(t, "UPDATE tasks SET submitted_at = now() - interval '31 days' WHERE status = 'submitted'");
       expect((await pro.get('/tasks?view=recently-submitted').expect(200)).body.items).toEqual([]);
       expect((await pro.get('/tasks?view=work-groups').expect(200)).body).toEqual({ items: [], nextCursor: null });
       expect((await pro.get('/tasks?view=group-members').expect(200)).body).toEqual({ items: [], nextCursor: null });
@@ -187,18 +181,17 @@ describe('Task lists: to-complete, keyset pagination, overdue in PORTAL_TIMEZONE
 
     it('the list is served by the to-complete index', async () => {
       // The planner picks a sequential scan on a tiny table; forbid it to see that the index fits the query.
-      await db.query('SET enable_seqscan = off');
-      try {
-        const plan = await db.query(
+      const plan = await sqlInTransaction(
+        t,
+        [
+          'SET LOCAL enable_seqscan = off',
           `EXPLAIN (FORMAT JSON) SELECT t.id FROM tasks t LEFT JOIN accounts a ON a.id = t.assignee_account_id
-            WHERE t.assignee_account_id = $1 AND t.status IN ('open', 'in_progress')
-            AND (t.due_date, t.id) > (CAST($2 AS date), CAST($3 AS uuid)) ORDER BY t.due_date, t.id LIMIT 26`,
-          [pro.accountId, '2027-01-01', '00000000-0000-7000-8000-000000000000'],
-        );
-        expect(JSON.stringify(plan.rows)).toContain('tasks_to_complete_idx');
-      } finally {
-        await db.query('RESET enable_seqscan');
-      }
+            WHERE t.assignee_account_id = ? AND t.status IN ('open', 'in_progress')
+            AND (t.due_date, t.id) > (CAST(? AS date), CAST(? AS uuid)) ORDER BY t.due_date, t.id LIMIT 26`,
+        ],
+        [pro.accountId, '2027-01-01', '00000000-0000-7000-8000-000000000000'],
+      );
+      expect(JSON.stringify(plan)).toContain('tasks_to_complete_idx');
     });
   });
 });

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { countStoredFiles } from './support/database';
 import { registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { EICAR, FakeClamd } from './support/fake-clamd';
@@ -8,7 +8,6 @@ import { delegate, delegationBody, publishSampleForms, upload } from './support/
 describe('Virus scanning with clamd (CLAMAV_URL)', () => {
   let t: TestApp;
   let clamd: FakeClamd;
-  let db: Client;
   let pro: PortalClient;
   let taskId: string;
 
@@ -19,16 +18,13 @@ describe('Virus scanning with clamd (CLAMAV_URL)', () => {
     await publishSampleForms(t);
     pro = await registerAndLogin(t, 'scanned@school.example');
     taskId = (await delegate(t, delegationBody('scanned@school.example'))).id;
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await t.close();
     await clamd.stop();
   });
 
-  const storedFiles = async () => (await db.query('SELECT count(*)::int AS n FROM stored_files')).rows[0].n as number;
+  const storedFiles = () => countStoredFiles(t);
 
   it('stores a clean file after clamd says OK', async () => {
     const before = clamd.scans;
