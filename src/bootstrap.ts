@@ -73,7 +73,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   } as never);
 
   const webDir = webClientDir();
-  if (webDir) await serveWebClient(app, webDir);
+  if (webDir) await serveWebClient(app, webDir, config.councilName);
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(requestValidationPipe());

@@ -17,10 +17,11 @@ async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
   let stop: (() => Promise<void>) | undefined;
   if (!url) {
     const varDir = resolve(process.env.VAR_DIR ?? 'var');
-    // While the portal runs it owns the embedded database and publishes its loopback address.
-    const published = join(varDir, 'embedded-db.url');
-    if (existsSync(published)) url = readFileSync(published, 'utf8').trim();
-    if (!url || !(await reachable(url))) {
+    const running = runningPortal(join(varDir, 'embedded-db.url'));
+    if (running) {
+      // The running portal owns the embedded database files: go through it, never beside it.
+      url = running;
+    } else {
       const embedded = await startEmbeddedPostgres(join(varDir, 'pgdata'));
       url = embedded.url;
       stop = embedded.stop;
@@ -36,14 +37,15 @@ async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+/** The loopback address a running portal published for its embedded database, if it is alive. */
+function runningPortal(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
   try {
-    await probe.connect();
-    await probe.end();
-    return true;
+    const { url, pid } = JSON.parse(readFileSync(file, 'utf8')) as { url: string; pid: number };
+    process.kill(pid, 0); // throws when no such process: a stale file from a crash
+    return url;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -19,7 +19,7 @@ export async function startPortal(env: Env): Promise<void> {
     config.databaseUrl = embedded.url;
     // The CLI finds the running embedded database here (PGlite is one process's files).
     const published = join(config.varDir, 'embedded-db.url');
-    writeFileSync(published, `${embedded.url}\n`, { mode: 0o600 });
+    writeFileSync(published, `${JSON.stringify({ url: embedded.url, pid: process.pid })}\n`, { mode: 0o600 });
     stops.push(() => embedded.stop());
     stops.push(async () => rmSync(published, { force: true }));
     logger.info(`embedded PostgreSQL (PGlite) in ${join(config.varDir, 'pgdata')}`);

@@ -10,17 +10,22 @@ const SERVER_PATHS = /^\/(api|docs|health|metrics)(\/|$)/;
  * Serves the built web client (web/dist) at `/`: its files as they are, and index.html for the
  * client-side routes (/login, /tasks/…), so deep links and reloads work.
  */
-export async function serveWebClient(app: NestFastifyApplication, dir: string): Promise<void> {
-  const indexHtml = readFileSync(join(dir, 'index.html'));
+export async function serveWebClient(app: NestFastifyApplication, dir: string, councilName: string): Promise<void> {
+  // The client reads the council's name from this meta tag (escaped: it is configuration, not markup).
+  const indexHtml = readFileSync(join(dir, 'index.html'), 'utf8').replace(
+    /<meta name="portal:council-name" content="[^"]*"/,
+    `<meta name="portal:council-name" content="${escapeHtml(councilName)}"`,
+  );
   await app.register(fastifyStatic as never, {
     root: dir,
     prefix: '/',
     wildcard: false,
     index: false,
     maxAge: '1h',
-    setHeaders: (res: { setHeader(n: string, v: string): void }, path: string) => {
-      // Vite fingerprints everything under assets/, so those may be cached for good.
-      if (path.includes(`${join('/', 'assets', '/')}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    // @fastify/static passes Fastify's reply here. Vite fingerprints everything under assets/,
+    // so those may be cached for good.
+    setHeaders: (reply: { header(n: string, v: string): void }, path: string) => {
+      if (path.includes(`${join('/', 'assets', '/')}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   } as never);
   app
@@ -32,4 +37,8 @@ export async function serveWebClient(app: NestFastifyApplication, dir: string): 
       if (SERVER_PATHS.test(path) || /\.[a-z0-9]+$/i.test(path)) return;
       return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
