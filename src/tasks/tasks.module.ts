@@ -65,7 +65,8 @@ import { taskSchemas } from './infrastructure/task.schemas';
     DeleteAttachment,
     AttachWaitingTasks,
   ],
-  exports: [DelegateTask, WithdrawTask, TaskQueries, TaskRepository, TaskViews],
+  // For the submissions context: the aggregate (submit), its files (delivery, retention) and views.
+  exports: [DelegateTask, WithdrawTask, TaskQueries, TaskAccess, TaskViews, TaskRepository, AttachmentRepository, FileStorage],
 })
 export class TasksModule implements OnModuleInit {
   constructor(

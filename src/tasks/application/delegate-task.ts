@@ -106,6 +106,7 @@ export class DelegateTask {
       };
     }
     const email = normaliseAssigneeEmail(target.email);
+    await this.tasks.lockAssigneeEmail(email);
     const account = await this.accounts.findByEmail(email);
     if (account?.disabled) throw new AssigneeDisabledError();
     const notify = async (notifier: Notifier, dueDate: string) =>

@@ -16,6 +16,12 @@ export abstract class TaskRepository {
   abstract findWaitingForEmail(email: string): Promise<Task[]>;
   /** Serialises delegations of one externalRef until commit (idempotency under concurrency). */
   abstract lockExternalRef(externalRef: string): Promise<void>;
+  /**
+   * Serialises "is there an account for this email?" (delegation) with "attach the tasks waiting for
+   * this email" (registration) until commit, so a task delegated while its assignee registers is never
+   * left waiting for an account that already exists.
+   */
+  abstract lockAssigneeEmail(email: string): Promise<void>;
   abstract add(task: Task): void;
   abstract flush(): Promise<void>;
 }

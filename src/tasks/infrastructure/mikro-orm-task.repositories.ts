@@ -12,6 +12,8 @@ function lock(options?: FindOptions) {
 
 /** An arbitrary constant naming "delegation of one externalRef" among the portal's advisory locks. */
 const EXTERNAL_REF_LOCK = 7_342_101;
+/** …and "tasks waiting for this email". */
+const ASSIGNEE_EMAIL_LOCK = 7_342_102;
 
 @Injectable()
 export class MikroOrmTaskRepository extends TaskRepository {
@@ -37,6 +39,10 @@ export class MikroOrmTaskRepository extends TaskRepository {
 
   async lockExternalRef(externalRef: string): Promise<void> {
     await this.em.execute('SELECT pg_advisory_xact_lock(?, hashtext(?))', [EXTERNAL_REF_LOCK, externalRef]);
+  }
+
+  async lockAssigneeEmail(email: string): Promise<void> {
+    await this.em.execute('SELECT pg_advisory_xact_lock(?, hashtext(?))', [ASSIGNEE_EMAIL_LOCK, email.toLowerCase()]);
   }
 
   add(task: Task): void {
