@@ -27,6 +27,10 @@ import { ValidateTask } from './application/validate-task';
 import { WithdrawTask } from './application/withdraw-task';
 import { AttachmentsController } from './http/attachments.controller';
 import { TasksController } from './http/tasks.controller';
+import { TaskMovesController } from './http/task-moves.controller';
+import { AdminTasksController } from './http/admin-tasks.controller';
+import { PickupTask } from './application/pickup-task';
+import { ReassignTask } from './application/reassign-task';
 import { ClamavVirusScanner } from './infrastructure/clamav-virus-scanner';
 import { IdentityAccountDirectory } from './infrastructure/identity-account-directory';
 import { MikroOrmAttachmentRepository, MikroOrmTaskRepository } from './infrastructure/mikro-orm-task.repositories';
@@ -38,7 +42,7 @@ import { taskSchemas } from './infrastructure/task.schemas';
 
 @Module({
   imports: [MikroOrmModule.forFeature(taskSchemas), FormsModule, IdentityModule],
-  controllers: [TasksController, AttachmentsController],
+  controllers: [TasksController, AttachmentsController, TaskMovesController, AdminTasksController],
   providers: [
     { provide: TaskRepository, useClass: MikroOrmTaskRepository },
     { provide: AttachmentRepository, useClass: MikroOrmAttachmentRepository },
@@ -64,6 +68,8 @@ import { taskSchemas } from './infrastructure/task.schemas';
     DownloadAttachment,
     DeleteAttachment,
     AttachWaitingTasks,
+    PickupTask,
+    ReassignTask,
   ],
   // For the submissions context: the aggregate (submit), its files (delivery, retention) and views.
   exports: [DelegateTask, WithdrawTask, TaskQueries, TaskAccess, TaskViews, TaskRepository, AttachmentRepository, FileStorage],

@@ -19,14 +19,17 @@ export interface TestApp {
   mail: SmtpSink;
   stub: CaseSystemStub;
   databaseUrl: string;
+  /** True on embedded PGlite: a second instance must then also use a pool of one. */
+  embedded: boolean;
   http(): request.Agent;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
   env?: Record<string, string>;
-  /** Share a database with another instance (scale-out tests). */
+  /** Share a database with another instance (scale-out tests): pass the first app's `databaseUrl` and `embedded`. */
   databaseUrl?: string;
+  embedded?: boolean;
   mail?: SmtpSink;
   stub?: CaseSystemStub;
   /** Capture the app's logs (e.g. to prove secrets never reach them). */
@@ -40,7 +43,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const cleanups: (() => Promise<void>)[] = [];
   let databaseUrl = options.databaseUrl;
-  let embedded = false;
+  let embedded = options.embedded ?? false;
   if (!databaseUrl) {
     if (testDatabaseUrl()) {
       const db = await cloneTestDatabase();
@@ -94,6 +97,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     mail,
     stub,
     databaseUrl,
+    embedded,
     http: () => request.agent(url),
     async close() {
       await app.close();

@@ -44,6 +44,10 @@ const group: DelegationGroup = {
   name: 'North team',
   notificationEmail: null,
   activeMemberEmails: ['a@x.example', 'b@x.example'],
+  activeMembers: [
+    { accountId: 'acc-a', email: 'a@x.example' },
+    { accountId: 'acc-b', email: 'b@x.example' },
+  ],
 };
 
 function setup() {

@@ -12,6 +12,7 @@ import {
   DelegationRequest,
   normaliseAssigneeEmail,
 } from '../domain/delegation';
+import { groupRecipients } from '../domain/group-recipients';
 import { Assignee, Task } from '../domain/task';
 import { AssigneeDisabledError, ExternalRefConflictError, UnknownFormError, UnknownWorkGroupError } from '../domain/task-errors';
 import { AccountDirectory, TaskRepository, WorkGroupDirectory } from './task.ports';
@@ -97,7 +98,7 @@ export class DelegateTask {
     if ('workGroupKey' in target) {
       const group = await this.workGroups.findByKey(target.workGroupKey);
       if (!group) throw new UnknownWorkGroupError(target.workGroupKey);
-      const recipients = group.notificationEmail ? [group.notificationEmail] : group.activeMemberEmails;
+      const recipients = groupRecipients(group);
       return {
         assignee: { kind: 'work_group', workGroupId: group.id },
         notify: async (notifier, dueDate) => {

@@ -24,6 +24,13 @@ export type ColleagueTaskView = Pick<TaskView, 'id' | 'title' | 'dueDate' | 'ove
   subject: { reference: string };
 };
 
+export interface AdminTaskFilter {
+  status?: 'open' | 'in_progress' | 'submitted';
+  workGroupId?: string;
+  accountId?: string;
+  overdue?: boolean;
+}
+
 export interface TaskPage {
   items: (TaskView | ColleagueTaskView)[];
   nextCursor: string | null;
@@ -47,12 +54,30 @@ export class ListTasks {
   ) {}
 
   async execute(accountId: string, input: ListTasksInput): Promise<TaskPage> {
+    return this.page(await this.filterFor(accountId, input.view), input);
+  }
+
+  /** The helpdesk's list: every task's metadata (never answers), filtered. */
+  async forAdmin(filter: AdminTaskFilter, input: Omit<ListTasksInput, 'view'>): Promise<TaskPage> {
+    const today = this.views.today();
+    return this.page(
+      {
+        statuses: filter.status ? [filter.status] : ['open', 'in_progress', 'submitted'],
+        assigneeAccountId: filter.accountId,
+        workGroupId: filter.workGroupId,
+        dueBefore: filter.overdue === true ? today : undefined,
+        dueOnOrAfter: filter.overdue === false ? today : undefined,
+      },
+      { ...input, view: 'to-complete' },
+    );
+  }
+
+  private async page(filter: TaskListFilter | null, input: ListTasksInput): Promise<TaskPage> {
     const limit = input.limit ?? 25;
     // "Recently submitted" is newest first by definition; the other lists sort as asked.
     const sort: TaskSort = input.view === 'recently-submitted' ? 'submittedAt' : (input.sort ?? 'dueDate');
     const order: SortOrder = input.view === 'recently-submitted' ? 'desc' : (input.order ?? 'asc');
     const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sort, order);
-    const filter = await this.filterFor(accountId, input.view);
     if (!filter) return { items: [], nextCursor: null };
     const rows = await this.readModel.list(filter, { sort, order, limit: limit + 1, after });
     const page = rows.slice(0, limit);

@@ -59,6 +59,7 @@ export interface DirectoryAccount {
 /** Accounts as the tasks context needs them (answered by the identity context). */
 export abstract class AccountDirectory {
   abstract findByEmail(email: string): Promise<DirectoryAccount | null>;
+  abstract findById(id: string): Promise<DirectoryAccount | null>;
 }
 
 export interface WorkGroupRef {
@@ -71,12 +72,16 @@ export interface DelegationGroup extends WorkGroupRef {
   /** Emails about the group's tasks go here when set, else to every active member. */
   notificationEmail: string | null;
   activeMemberEmails: string[];
+  activeMembers: { accountId: string; email: string }[];
 }
 
 /** Work groups as the tasks context needs them (answered by the work-groups context). */
 export abstract class WorkGroupDirectory {
   abstract findByKey(key: string): Promise<DelegationGroup | null>;
+  abstract findById(id: string): Promise<DelegationGroup | null>;
   abstract groupIdsOf(accountId: string): Promise<string[]>;
+  /** Membership as the group's table has it, active or not (a disabled leaver stays a member). */
+  abstract isMember(groupId: string, accountId: string): Promise<boolean>;
   /** For views: one lookup for all the ids on a page. */
   abstract refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>>;
 }
@@ -125,6 +130,12 @@ export interface TaskListFilter {
   heldByMembersThrough?: { workGroupIds: string[]; colleaguesOf: string };
   statuses: TaskStatus[];
   submittedSince?: Date;
+  /** Held by this group now, or delegated to / passed through it (admin filter). */
+  workGroupId?: string;
+  /** Due before this calendar date and not submitted (admin "overdue" filter). */
+  dueBefore?: string;
+  /** Due on or after this date (admin "not overdue" filter). */
+  dueOnOrAfter?: string;
 }
 
 export interface TaskPageRequest {

@@ -28,6 +28,16 @@ export class AlreadySubmittedError extends DomainError {
   }
 }
 
+/** Submit runs the complete-mode checks over the whole form; every problem is listed, in form order. */
+export class SubmissionIncompleteError extends DomainError {
+  constructor(errors: AnswerError[]) {
+    super('validation_failed', 'invalid', 'The form is not ready to submit', {
+      detail: 'Answer or correct the questions listed, then submit again. Nothing was submitted.',
+      errors,
+    });
+  }
+}
+
 export type AnswerRefusalCode = 'invalid_answers' | 'read_only' | 'unknown_question';
 
 export class InvalidAnswersError extends DomainError {
@@ -132,5 +142,23 @@ export class ScannerUnavailableError extends DomainError {
     super('scanner_unavailable', 'unavailable', 'Files cannot be checked for viruses right now', {
       detail: 'The file was not saved. Try again in a few minutes.',
     });
+  }
+}
+
+export class AlreadyPickedUpError extends DomainError {
+  constructor() {
+    super('already_picked_up', 'conflict', 'Someone has already picked this task up');
+  }
+}
+
+export class NotAGroupTaskError extends DomainError {
+  constructor() {
+    super('not_a_group_task', 'conflict', 'This task was not sent to a work group', { detail: 'Only work group tasks can be picked up.' });
+  }
+}
+
+export class InvalidTargetError extends DomainError {
+  constructor(detail = 'Choose one of your work groups or a member of one of them.') {
+    super('invalid_target', 'invalid', 'The task cannot be re-assigned there', { detail });
   }
 }

@@ -2,7 +2,9 @@ import { validateAnswers, type AnswerError, type Answers, type FormDefinition } 
 import { addMs, DAY_MS } from '../../shared/clock/clock';
 import { VersionConflictError } from '../../shared/errors/domain-error';
 import {
+  AlreadyPickedUpError,
   AlreadySubmittedError,
+  NotAGroupTaskError,
   AnswerRefusalCode,
   AttachmentsNotAllowedError,
   InvalidAnswersError,
@@ -10,6 +12,7 @@ import {
   PickupRequiredError,
   TaskSubmittedError,
   TooManyAttachmentsError,
+  SubmissionIncompleteError,
 } from './task-errors';
 
 /** open: never saved · in_progress: saved at least once · submitted · withdrawn (gone for everyone). */
@@ -45,6 +48,8 @@ export interface Viewer {
  * once the task is withdrawn (answers exactly like a task that does not exist).
  */
 export type ContentAccess = 'full' | 'pickup_required' | 'none';
+
+export type ReassignmentAuthority = 'owner' | 'group_member' | 'colleague' | 'admin';
 
 export function contentAccess(task: TaskAccessFacts, viewer: Viewer): ContentAccess {
   if (task.status === 'withdrawn') return 'none';
@@ -202,6 +207,41 @@ export class Task {
   }
 
   /**
+   * Submits the saved draft: only its individual assignee may, only once (already_submitted beats a
+   * stale version), and only when the whole form passes the complete-mode checks. Afterwards nothing
+   * changes any more: no edits, uploads or moves.
+   */
+  submit(definition: FormDefinition, by: string, expectedVersion: number, now: Date): void {
+    // The caller has applied the content-access rules (403 pickup_required); this is the backstop.
+    if (this.isWithdrawn() || this.assigneeKind !== 'account' || this.assigneeAccountId !== by) throw new TaskNotFoundError();
+    if (this.status === 'submitted') throw new AlreadySubmittedError();
+    this.assertVersion(expectedVersion);
+    const errors = validateAnswers(definition, this.answers, { mode: 'complete' });
+    if (errors.length) throw new SubmissionIncompleteError(errors);
+    this.status = 'submitted';
+    this.submittedAt = now;
+    this.touch(now);
+  }
+
+  /**
+   * Data minimisation once the portal may forget the content: 30 days after a submission the council
+   * has received, or what a withdrawn task still holds. Answers, prefill, the note and the child's
+   * name go; the metadata stays for lists, audit and history. Returns false when nothing was left.
+   */
+  forgetContent(now: Date): boolean {
+    if (this.status !== 'submitted' && !this.isWithdrawn()) throw new Error(`task ${this.id} is still active: its content stays`);
+    const held =
+      Object.keys(this.answers).length > 0 || Object.keys(this.prefill).length > 0 || this.message !== null || this.subjectDisplayName !== null;
+    if (!held) return false;
+    this.answers = {};
+    this.prefill = {};
+    this.message = null;
+    this.subjectDisplayName = null;
+    this.updatedAt = now;
+    return true;
+  }
+
+  /**
    * The case system takes the task back: it vanishes for everyone, and answers, prefill and the
    * child's name are purged (files go with it, see WithdrawTask). Repeating a withdrawal is harmless.
    * Returns false when it was already withdrawn.
@@ -215,6 +255,56 @@ export class Task {
     this.prefill = {};
     this.message = null;
     this.subjectDisplayName = null;
+    this.touch(now);
+    return true;
+  }
+
+  /**
+   * A member of the holding group takes the task for themselves. The caller holds the row lock, so
+   * of simultaneous pickups exactly one finds the group still holding it.
+   */
+  pickUp(viewer: Viewer, now: Date): void {
+    if (this.isWithdrawn()) throw new TaskNotFoundError();
+    if (this.assigneeKind === 'work_group') {
+      if (!viewer.workGroupIds.includes(this.holderWorkGroupId!)) throw new TaskNotFoundError();
+      if (this.status === 'submitted') throw new TaskSubmittedError();
+      this.workGroupId = this.holderWorkGroupId;
+      this.assignTo({ kind: 'account', accountId: viewer.accountId });
+      this.touch(now);
+      return;
+    }
+    const throughMyGroup = this.workGroupId !== null && viewer.workGroupIds.includes(this.workGroupId);
+    if (throughMyGroup) throw new AlreadyPickedUpError();
+    if (this.assigneeKind === 'account' && this.assigneeAccountId === viewer.accountId) throw new NotAGroupTaskError();
+    throw new TaskNotFoundError();
+  }
+
+  /**
+   * Who may move this task, if anyone: its individual holder; a member of the group holding it;
+   * a colleague of the holder in the group it came through (`holderStillInGroup` says whether the
+   * holder still belongs to it); an admin, for any open task.
+   */
+  reassignmentAuthority(actor: Viewer & { isAdmin: boolean }, holderStillInGroup: boolean): ReassignmentAuthority | null {
+    if (this.isWithdrawn()) return null;
+    if (this.assigneeKind === 'account' && this.assigneeAccountId === actor.accountId) return 'owner';
+    if (this.assigneeKind === 'work_group' && actor.workGroupIds.includes(this.holderWorkGroupId!)) return 'group_member';
+    if (this.assigneeKind === 'account' && this.workGroupId && actor.workGroupIds.includes(this.workGroupId) && holderStillInGroup) {
+      return 'colleague';
+    }
+    return actor.isAdmin ? 'admin' : null;
+  }
+
+  /**
+   * Moves the task; the draft and files travel with it. Moving it to whoever holds it is a no-op
+   * (returns false). A move between people keeps `workGroupId`; a move to a group sets it.
+   */
+  reassign(to: Assignee, expectedVersion: number | undefined, now: Date): boolean {
+    this.assertChangeable();
+    if (expectedVersion !== undefined) this.assertVersion(expectedVersion);
+    const current = this.assignee();
+    if (sameAssignee(current, to)) return false;
+    this.assignTo(to);
+    if (to.kind === 'work_group') this.workGroupId = to.workGroupId;
     this.touch(now);
     return true;
   }
@@ -255,4 +345,10 @@ function refusalCode(errors: AnswerError[]): AnswerRefusalCode {
   if (errors.some((e) => e.code === 'read_only')) return 'read_only';
   if (errors.some((e) => e.code === 'unknown_question')) return 'unknown_question';
   return 'invalid_answers';
+}
+
+function sameAssignee(a: Assignee, b: Assignee): boolean {
+  if (a.kind === 'account' && b.kind === 'account') return a.accountId === b.accountId;
+  if (a.kind === 'work_group' && b.kind === 'work_group') return a.workGroupId === b.workGroupId;
+  return false;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountRepository } from '../../identity/application/identity.ports';
+import { Account } from '../../identity/domain/account';
 import { AccountDirectory, DirectoryAccount } from '../application/task.ports';
 
 /** Adapts the identity context's exported account repository to what tasks need. */
@@ -10,7 +11,14 @@ export class IdentityAccountDirectory extends AccountDirectory {
   }
 
   async findByEmail(email: string): Promise<DirectoryAccount | null> {
-    const account = await this.accounts.findByEmail(email);
-    return account ? { id: account.id, email: account.email, name: account.fullName(), disabled: account.disabled } : null;
+    return toDirectory(await this.accounts.findByEmail(email));
   }
+
+  async findById(id: string): Promise<DirectoryAccount | null> {
+    return toDirectory(await this.accounts.findById(id));
+  }
+}
+
+function toDirectory(account: Account | null): DirectoryAccount | null {
+  return account ? { id: account.id, email: account.email, name: account.fullName(), disabled: account.disabled } : null;
 }

@@ -76,6 +76,18 @@ export class SqlTaskReadModel extends TaskReadModel {
     }
     where.push(`t.status IN (${filter.statuses.map(() => '?').join(', ')})`);
     params.push(...filter.statuses);
+    if (filter.workGroupId !== undefined) {
+      where.push('(t.holder_work_group_id = ? OR t.work_group_id = ?)');
+      params.push(filter.workGroupId, filter.workGroupId);
+    }
+    if (filter.dueBefore !== undefined) {
+      where.push("t.due_date < CAST(? AS date) AND t.status <> 'submitted'");
+      params.push(filter.dueBefore);
+    }
+    if (filter.dueOnOrAfter !== undefined) {
+      where.push("(t.due_date >= CAST(? AS date) OR t.status = 'submitted')");
+      params.push(filter.dueOnOrAfter);
+    }
     if (filter.submittedSince) {
       where.push('t.submitted_at >= ?');
       params.push(filter.submittedSince);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkGroupQueries } from '../../work-groups/application/work-group-queries';
+import { GroupWithMembers, WorkGroupQueries } from '../../work-groups/application/work-group-queries';
 import { DelegationGroup, WorkGroupDirectory, WorkGroupRef } from '../application/task.ports';
 
 /** Adapts the work-groups context's exported queries to what tasks need. */
@@ -10,15 +10,15 @@ export class WorkGroupsDirectory extends WorkGroupDirectory {
   }
 
   async findByKey(key: string): Promise<DelegationGroup | null> {
-    const group = await this.groups.findByKey(key);
-    if (!group) return null;
-    return {
-      id: group.id,
-      key: group.key,
-      name: group.name,
-      notificationEmail: group.notificationEmail,
-      activeMemberEmails: group.members.map((m) => m.email),
-    };
+    return toDelegationGroup(await this.groups.findByKey(key));
+  }
+
+  async findById(id: string): Promise<DelegationGroup | null> {
+    return toDelegationGroup(await this.groups.findById(id));
+  }
+
+  isMember(groupId: string, accountId: string): Promise<boolean> {
+    return this.groups.isListedMember(groupId, accountId);
   }
 
   groupIdsOf(accountId: string): Promise<string[]> {
@@ -28,4 +28,16 @@ export class WorkGroupsDirectory extends WorkGroupDirectory {
   refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>> {
     return this.groups.refsOf(ids);
   }
+}
+
+function toDelegationGroup(group: GroupWithMembers | null): DelegationGroup | null {
+  if (!group) return null;
+  return {
+    id: group.id,
+    key: group.key,
+    name: group.name,
+    notificationEmail: group.notificationEmail,
+    activeMemberEmails: group.members.map((m) => m.email),
+    activeMembers: group.members.map((m) => ({ accountId: m.accountId, email: m.email })),
+  };
 }

@@ -66,6 +66,15 @@ export class WorkGroupQueries extends AccountWorkGroups {
     return (await this.groupIdsOf(accountId)).includes(groupId);
   }
 
+  /** Whether the group lists this account, disabled or not (a leaver's tasks stay with the group's colleagues). */
+  async isListedMember(groupId: string, accountId: string): Promise<boolean> {
+    if (!isUuid(groupId) || !isUuid(accountId)) return false;
+    return this.uow.run(async () => {
+      const members = (await this.members.members([groupId])).get(groupId) ?? [];
+      return members.some((m) => m.accountId === accountId);
+    });
+  }
+
   /** The groups two people share (a colleague may rescue the other's task only through one). */
   async sharedGroupIds(a: string, b: string): Promise<string[]> {
     const [mine, theirs] = await Promise.all([this.groupIdsOf(a), this.groupIdsOf(b)]);
