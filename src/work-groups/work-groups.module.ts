@@ -32,7 +32,7 @@ import { WorkGroupSchema } from './infrastructure/work-group.schema';
     { provide: AccountWorkGroups, useExisting: WorkGroupQueries },
     AdministerWorkGroups,
   ],
-  exports: [WorkGroupQueries, AccountWorkGroups],
+  exports: [WorkGroupQueries, AccountWorkGroups, AdministerWorkGroups],
 })
 export class WorkGroupsModule implements OnModuleInit {
   constructor(
