@@ -96,7 +96,8 @@ describe('Publishing form definitions (integration API)', () => {
     const path = `${API}/integration/form-definitions/education-advice/versions/1`;
     const form = educationAdviceForm();
     const none = await request(t.url).put(path).send(form).expect(401);
-    expect(none.body.code).toBe('unauthenticated');
+    expect(none.body.code).toBe('invalid_integration_key');
+    expect(none.headers['set-cookie']).toBeUndefined();
     await request(t.url).put(path).set('Authorization', 'Bearer wrong-key-0123456789abcdef').send(form).expect(401);
     const professional = await registerAndLogin(t, 'publisher@school.example');
     await professional.put('/integration/form-definitions/education-advice/versions/1', form).expect(401);

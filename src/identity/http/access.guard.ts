@@ -15,7 +15,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 class IntegrationKeyError extends DomainError {
   constructor() {
-    super('unauthenticated', 'unauthenticated', 'A valid integration key is required');
+    // Its own code: a 401 here must not clear a browser's session cookies (integration routes ignore them).
+    super('invalid_integration_key', 'unauthenticated', 'A valid integration key is required');
   }
 }
 
