@@ -14,6 +14,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { databaseOptions } from './shared/database/database-options';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { SharedModule } from './shared/shared.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WorkGroupsModule } from './work-groups/work-groups.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         IdentityModule,
         FormsModule,
         TasksModule,
+        SubmissionsModule,
         IntegrationModule,
         HealthModule,
         ObservabilityModule,

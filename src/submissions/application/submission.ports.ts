@@ -2,11 +2,16 @@ import { Delivery, DeliveryStatus } from '../domain/delivery';
 import { Submission } from '../domain/submission';
 
 export abstract class SubmissionRepository {
-  abstract findById(id: string): Promise<Submission | null>;
+  abstract findById(id: string, options?: { forUpdate?: boolean }): Promise<Submission | null>;
   abstract findByTaskId(taskId: string): Promise<Submission | null>;
   abstract add(submission: Submission): void;
-  /** Submissions past retention whose content is still held, oldest first. */
-  abstract dueForPurge(submittedBefore: Date, limit: number): Promise<Submission[]>;
+  /** Writes what was added so far (a delivery row must find its submission). */
+  abstract flush(): Promise<void>;
+  /**
+   * Submissions past retention whose content is still held and which the council has received
+   * (never an undelivered one), oldest first.
+   */
+  abstract deliveredDueForPurge(submittedBefore: Date, limit: number): Promise<string[]>;
 }
 
 export interface DeliveryListFilter {
@@ -37,6 +42,8 @@ export abstract class DeliveryRepository {
   abstract claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]>;
   abstract list(filter: DeliveryListFilter, limit: number, after?: { createdAt: string; id: string }): Promise<(DeliveryListItem & { createdAt: string })[]>;
   abstract count(status: DeliveryStatus): Promise<number>;
+  /** Undelivered (pending or failed) submissions made before `submittedBefore`: kept past retention. */
+  abstract countUndeliveredSubmittedBefore(submittedBefore: Date): Promise<number>;
 }
 
 export interface ContributionPayload {
@@ -67,4 +74,27 @@ export abstract class ContributionFiles {
   abstract read(fileId: string): Promise<Buffer | null>;
   abstract store(fileId: string, content: Buffer): Promise<void>;
   abstract delete(fileIds: string[]): Promise<void>;
+}
+
+/** Withdrawn tasks that still hold answers, prefill, names or files (should a withdrawal ever leave any). */
+export abstract class RetentionQueries {
+  abstract withdrawnTasksHoldingContent(limit: number): Promise<string[]>;
+}
+
+export type ReminderKind = 'dueSoon' | 'overdue';
+
+export interface ReminderToSend {
+  taskId: string;
+  /** `YYYY-MM-DD` */
+  dueDate: string;
+  /** The individual assignee; for a group: its notification address, else every active member. */
+  recipients: string[];
+}
+
+/**
+ * Which open tasks need a due-date reminder today. `claim` marks the tasks it returns as reminded
+ * (in the caller's transaction, with the emails), so no reminder is ever sent twice.
+ */
+export abstract class ReminderLedger {
+  abstract claim(kind: ReminderKind, today: string, now: Date, limit: number): Promise<ReminderToSend[]>;
 }

@@ -1,5 +1,6 @@
 import { addMs, DAY_MS } from '../../shared/clock/clock';
 
+/** Submitted forms stay downloadable this long; then the portal forgets them (once the council has them). */
 export const RETENTION_MS = 30 * DAY_MS;
 
 export interface SubmittedAttachment {
@@ -15,6 +16,20 @@ export interface Submitter {
   name: string;
   email: string;
   organisation: string;
+}
+
+export interface SubmissionDetails {
+  id: string;
+  taskId: string;
+  externalRef: string;
+  form: { key: string; version: number };
+  subject: { reference: string; displayName: string };
+  answers: Record<string, unknown>;
+  attachments: SubmittedAttachment[];
+  submittedBy: Submitter;
+  submittedAt: Date;
+  pdfFileId: string;
+  pdfSha256: string;
 }
 
 /**
@@ -37,21 +52,44 @@ export class Submission {
   pdfSha256!: string;
   purgedAt: Date | null = null;
 
+  static record(details: SubmissionDetails): Submission {
+    const s = new Submission();
+    s.id = details.id;
+    s.taskId = details.taskId;
+    s.externalRef = details.externalRef;
+    s.formKey = details.form.key;
+    s.formVersion = details.form.version;
+    s.subject = { ...details.subject };
+    s.answers = details.answers;
+    s.attachments = details.attachments.map((a) => ({ ...a }));
+    s.submittedBy = { ...details.submittedBy };
+    s.submittedAt = details.submittedAt;
+    s.pdfFileId = details.pdfFileId;
+    s.pdfSha256 = details.pdfSha256;
+    return s;
+  }
+
   availableUntil(): Date {
     return addMs(this.submittedAt, RETENTION_MS);
+  }
+
+  /** The submitter may download the PDF until `availableUntil` (and never once purged). */
+  isAvailable(now: Date): boolean {
+    return !this.isPurged() && now.getTime() < this.availableUntil().getTime();
   }
 
   isPurged(): boolean {
     return this.purgedAt !== null;
   }
 
-  /** Forgets the content; returns the file ids to delete. */
+  /** Forgets the content; returns the file ids to delete. The caller makes sure the council has it. */
   purge(now: Date): string[] {
     const files = [...this.attachments.map((a) => a.fileId), ...(this.pdfFileId ? [this.pdfFileId] : [])];
     this.answers = null;
     this.attachments = [];
     this.pdfFileId = null;
     this.subject = { reference: this.subject.reference, displayName: '' };
+    this.submittedBy = { accountId: this.submittedBy.accountId, name: '', email: '', organisation: '' };
     this.purgedAt = now;
     return files;
   }

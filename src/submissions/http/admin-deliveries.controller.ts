@@ -24,6 +24,11 @@ class DeliveryDto {
   @ApiProperty({ nullable: true, type: String }) receiptId!: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deliveredAt!: string | null;
+  @ApiProperty({
+    description:
+      'Past the 30-day retention but not received by the council: kept (never purged undelivered) until it is delivered. Needs attention.',
+  })
+  heldPastRetention!: boolean;
 }
 
 class DeliveryPageDto {

@@ -8,12 +8,18 @@ import { DeliverContribution } from '../application/deliver-contribution';
 import { DeliveryRepository } from '../application/submission.ports';
 
 /** How many deliveries one instance sends at once. */
-const PARALLEL = 8;
+export const DELIVERY_LANES = 8;
+/** Deliveries one pass handles before the loop looks again (at once, when it was full). */
+const PASS_SIZE = 4 * DELIVERY_LANES;
+/** Beyond the HTTP timeout: reading the files and recording the outcome. */
+const LEASE_MARGIN_MS = 30_000;
 
 /**
- * Drains the delivery outbox. Claims are leased (`FOR UPDATE SKIP LOCKED`), so any number of
- * instances share the work without sending one contribution twice at the same time; a lease left by
- * a crashed instance expires and the delivery is sent again with the same Idempotency-Key.
+ * Drains the delivery outbox. Each lane claims one delivery at a time (`FOR UPDATE SKIP LOCKED`
+ * plus a lease just longer than one attempt can take), so any number of instances share the work
+ * without sending one contribution twice at the same time, and a claim never waits behind others
+ * while its lease runs out. A lease left by a crashed instance expires and the delivery is sent
+ * again with the same Idempotency-Key.
  */
 @Injectable()
 export class DeliveryWorker extends PollingWorker {
@@ -26,21 +32,26 @@ export class DeliveryWorker extends PollingWorker {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super(config.workerPollMs, config.workersEnabled, 32);
+    super(config.workerPollMs, config.workersEnabled, PASS_SIZE);
   }
 
-  protected async tick(batchSize: number): Promise<number> {
-    const now = this.clock.now();
-    const lease = new Date(now.getTime() + this.config.deliveryTimeoutMs + 30_000);
-    const claimed = await this.uow.run(() => this.deliveries.claimDue(now, lease, batchSize));
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(PARALLEL, claimed.length) }, async () => {
-      while (next < claimed.length) {
-        const id = claimed[next++];
+  protected async tick(passSize: number): Promise<number> {
+    let handled = 0;
+    const lane = async () => {
+      while (handled < passSize) {
+        const [id] = await this.claimOne();
+        if (!id) return;
+        handled += 1;
         await this.deliver.execute(id).catch((error: Error) => this.logger.warn(`delivery ${id} crashed: ${error.message}`));
       }
-    });
-    await Promise.all(lanes);
-    return claimed.length;
+    };
+    await Promise.all(Array.from({ length: DELIVERY_LANES }, lane));
+    return handled;
+  }
+
+  private claimOne(): Promise<string[]> {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.config.deliveryTimeoutMs + LEASE_MARGIN_MS);
+    return this.uow.run(() => this.deliveries.claimDue(now, lease, 1));
   }
 }

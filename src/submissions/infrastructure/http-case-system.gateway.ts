@@ -22,6 +22,8 @@ export class HttpCaseSystemGateway extends CaseSystemGateway {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': payload.submissionId },
         body: JSON.stringify(payload),
+        // A redirect is a configuration problem for a person to look at, and must not carry the payload elsewhere.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.config.deliveryTimeoutMs),
       });
     } catch (error) {

@@ -12,8 +12,9 @@ export class MikroOrmSubmissionRepository extends SubmissionRepository {
     super();
   }
 
-  findById(id: string): Promise<Submission | null> {
-    return isUuid(id) ? this.em.findOne(Submission, { id }) : Promise.resolve(null);
+  findById(id: string, options?: { forUpdate?: boolean }): Promise<Submission | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.em.findOne(Submission, { id }, options?.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
   }
 
   findByTaskId(taskId: string): Promise<Submission | null> {
@@ -24,8 +25,18 @@ export class MikroOrmSubmissionRepository extends SubmissionRepository {
     this.em.persist(submission);
   }
 
-  dueForPurge(submittedBefore: Date, limit: number): Promise<Submission[]> {
-    return this.em.find(Submission, { submittedAt: { $lt: submittedBefore }, purgedAt: null }, { orderBy: { submittedAt: 'asc' }, limit });
+  async flush(): Promise<void> {
+    await this.em.flush();
+  }
+
+  async deliveredDueForPurge(submittedBefore: Date, limit: number): Promise<string[]> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `SELECT s.id FROM submissions s JOIN deliveries d ON d.submission_id = s.id
+        WHERE s.purged_at IS NULL AND s.submitted_at < ? AND d.status = 'delivered'
+        ORDER BY s.submitted_at, s.id LIMIT ?`,
+      [submittedBefore, limit],
+    );
+    return rows.map((r) => r.id);
   }
 }
 
@@ -111,6 +122,15 @@ export class MikroOrmDeliveryRepository extends DeliveryRepository {
 
   async count(status: DeliveryStatus): Promise<number> {
     const [row] = await this.em.execute<{ n: string }[]>('SELECT count(*) AS n FROM deliveries WHERE status = ?', [status]);
+    return Number(row.n);
+  }
+
+  async countUndeliveredSubmittedBefore(submittedBefore: Date): Promise<number> {
+    const [row] = await this.em.execute<{ n: string }[]>(
+      `SELECT count(*) AS n FROM deliveries d JOIN submissions s ON s.id = d.submission_id
+        WHERE d.status <> 'delivered' AND s.submitted_at < ?`,
+      [submittedBefore],
+    );
     return Number(row.n);
   }
 }
