@@ -23,14 +23,21 @@ export function focusField(id: string, attempt = 0): void {
   legendOrLabel.scrollIntoView({ block: 'start' });
 }
 
-export function ErrorSummary({ errors, title = 'There is a problem', focus = true }: { errors: SummaryError[]; title?: string; focus?: boolean }) {
+/**
+ * Takes focus whenever `focusKey` changes (by default: a new `errors` array). Callers that build the
+ * list on every render pass a key that changes only when the errors are shown anew, so that typing
+ * an answer (a re-render) never pulls focus away from the field.
+ */
+export function ErrorSummary({ errors, title = 'There is a problem', focus = true, focusKey }: { errors: SummaryError[]; title?: string; focus?: boolean; focusKey?: unknown }) {
   const ref = useRef<HTMLDivElement>(null);
+  const key = focusKey === undefined ? errors : focusKey;
+  const shown = errors.length > 0;
   useEffect(() => {
-    if (focus && errors.length) {
+    if (focus && shown) {
       ref.current?.focus({ preventScroll: true });
       ref.current?.scrollIntoView({ block: 'start' });
     }
-  }, [errors, focus]);
+  }, [key, focus, shown]);
   if (!errors.length) return null;
   const follow = (error: SummaryError) => (event: MouseEvent<HTMLAnchorElement>) => {
     if (!error.href) return;

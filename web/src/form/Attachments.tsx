@@ -83,7 +83,7 @@ export function AttachmentsSection({ taskId, attachments, onChange, headingLevel
       <Heading className="govuk-heading-m" id="attachments-heading" tabIndex={-1}>
         Attach supporting documents
       </Heading>
-      <ErrorSummary errors={errors.summary.filter((e) => !e.href)} />
+      <ErrorSummary errors={errors.summary.filter((e) => !e.href)} focusKey={errors.summary} />
       <p className="govuk-body">You can attach documents that support your contribution. They are sent to the council with the form.</p>
       <div className="govuk-visually-hidden" role="status" aria-live="polite">
         {status}

@@ -211,12 +211,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
     setPageFocus((n) => n + 1);
   };
 
+  // Only a move the person asked for (Next, Previous, the section list) focuses the new section's
+  // heading; a page change caused by errors leaves focus on the error summary or the field.
   useEffect(() => {
     if (!pageFocus) return;
     const heading = document.getElementById('form-page-heading');
     heading?.focus({ preventScroll: true });
     document.getElementById('form-top')?.scrollIntoView({ block: 'start' });
-  }, [pageFocus, pageIndex]);
+  }, [pageFocus]);
 
   const pageIndexOf = (pageId: string) => Math.max(0, pages.findIndex((p) => p.id === pageId));
 
@@ -233,6 +235,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
         },
       })),
   ];
+
+  // The summary is rebuilt on every render; it takes focus only when errors are shown anew.
+  const summaryFocusKey = useMemo(() => ({}), [errors, problem]);
 
   usePageTitle(task ? task.title : 'Form', summaryErrors.length > 0);
 
@@ -397,7 +402,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         Back to your tasks
       </Link>
       {conflict && <ConflictBanner kind={conflict} onReload={() => void fetchTask()} />}
-      <ErrorSummary errors={summaryErrors} />
+      <ErrorSummary errors={summaryErrors} focusKey={summaryFocusKey} />
       {flash && <SuccessBanner heading={flash.heading ?? flash.text}>{flash.heading && <p className="govuk-body">{flash.text}</p>}</SuccessBanner>}
       <Heading caption={subjectCaption || undefined}>{task.title}</Heading>
       <dl className="govuk-summary-list govuk-summary-list--no-border app-task-facts">
