@@ -4,7 +4,16 @@ import { pdf } from '../tasks/support/sample-files';
 import { delegate, delegationBody, publishSampleForms } from '../tasks/support/tasks-fixtures';
 import { login, PASSWORD } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ensureWebBuilt, eventually, expectHeading, focused, launchBrowser, newContext, screenshot, signIn } from './support/browser';
+import {
+  ensureWebBuilt,
+  eventually,
+  expectHeading,
+  focused,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from './support/browser';
 import { formSection, sideNav } from './support/form';
 
 const TITLE = 'Education advice for an EHC needs assessment';
@@ -176,7 +185,9 @@ describe('Web client: the professional journey', () => {
     expect(await page.getByRole('checkbox', { name: 'Cognition and learning' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Communication and interaction' }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: 'Social, emotional and mental health' }).isChecked()).toBe(true);
-    expect(await page.getByLabel('Provision, row 2 (required)', { exact: true }).inputValue()).toBe('Speech and language therapy');
+    expect(await page.getByLabel('Provision, row 2 (required)', { exact: true }).inputValue()).toBe(
+      'Speech and language therapy',
+    );
     expect(await page.getByLabel('Start date, row 1', { exact: true }).inputValue()).toBe('2025-09-08');
     expect(await page.getByRole('group', { name: 'Impact, row 1' }).getByRole('radio', { name: 'High' }).isChecked()).toBe(true);
     expect(await page.getByRole('group', { name: 'Impact, row 2' }).getByRole('radio', { name: 'Some' }).isChecked()).toBe(true);
@@ -199,7 +210,9 @@ describe('Web client: the professional journey', () => {
     const missing = summary.getByRole('link', { name: "Enter the child's strengths (Needs and support)" });
     await missing.waitFor();
     await formSection(page, 'Needs and support');
-    expect(await page.locator('.govuk-error-summary').evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
+    expect(await page.locator('.govuk-error-summary').evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(
+      true,
+    );
     await screenshot(page, 'form-error-summary');
     await missing.click();
     expect((await focused(page)).id).toBe('q-strengths');
@@ -241,11 +254,17 @@ describe('Web client: the professional journey', () => {
 
     // --- Recently submitted tasks: download the PDF.
     await page.getByRole('link', { name: 'Recently submitted tasks' }).click();
-    const submitted = page.getByRole('tabpanel', { name: 'Recently submitted tasks' }).getByRole('row').filter({ hasText: 'LCS-123456' });
+    const submitted = page
+      .getByRole('tabpanel', { name: 'Recently submitted tasks' })
+      .getByRole('row')
+      .filter({ hasText: 'LCS-123456' });
     await submitted.waitFor();
     await page.getByRole('tabpanel', { name: 'Tasks to complete' }).waitFor({ state: 'detached' });
     await screenshot(page, 'dashboard-recently-submitted');
-    const [download] = await Promise.all([page.waitForEvent('download'), submitted.getByRole('link', { name: /^Download PDF/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      submitted.getByRole('link', { name: /^Download PDF/ }).click(),
+    ]);
     const file = readFileSync((await download.path())!);
     expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/\.pdf$/i);

@@ -25,7 +25,12 @@ function newestMtime(path: string): number {
 function webBuildIsCurrent(): boolean {
   if (!existsSync(INDEX)) return false;
   const built = statSync(INDEX).mtimeMs;
-  const sources = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'libs', 'form-schema', 'src')];
+  const sources = [
+    join(WEB, 'src'),
+    join(WEB, 'index.html'),
+    join(WEB, 'vite.config.ts'),
+    join(ROOT, 'libs', 'form-schema', 'src'),
+  ];
   return sources.every((source) => !existsSync(source) || newestMtime(source) <= built);
 }
 
@@ -76,7 +81,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** One person's browser: its own cookies, a laptop-sized window, British English and time zone. */
-export async function newContext(browser: Browser, t: TestApp, options: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  t: TestApp,
+  options: { width?: number; height?: number } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: t.url,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -101,7 +110,8 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
   );
   if (report.length) throw new Error(`Accessibility violations on ${what} (${page.url()}):\n  ${report.join('\n  ')}`);
 }
@@ -114,7 +124,12 @@ export async function expectHeading(page: Page, text: string | RegExp): Promise<
 }
 
 /** Polls until `read()` satisfies `check` (for things the browser updates asynchronously). */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!check(value)) {
@@ -140,7 +155,9 @@ export async function signIn(page: Page, t: TestApp, email: string, password = P
 }
 
 /** The element that has focus, as tag#id plus its accessible-ish text. */
-export async function focused(page: Page): Promise<{ tag: string; id: string; text: string; type: string | null; outline: string; boxShadow: string }> {
+export async function focused(
+  page: Page,
+): Promise<{ tag: string; id: string; text: string; type: string | null; outline: string; boxShadow: string }> {
   return page.evaluate(() => {
     const el = (globalThis as any).document.activeElement;
     const style = (globalThis as any).getComputedStyle(el);
