@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { FormsModule } from './forms/forms.module';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SubmissionsModule,
         IntegrationModule,
         HealthModule,
+        ...(config.demoData ? [DemoModule] : []),
         ObservabilityModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
