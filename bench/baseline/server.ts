@@ -1,0 +1,255 @@
+/**
+ * The benchmark's baseline: a minimal, hand-written Fastify + `pg` server answering the portal's list
+ * and detail endpoints with the same SQL, the same session check (sha256 of the cookie token, one
+ * indexed lookup joined to the account, idle/absolute/ended/disabled checks, the activity write at
+ * most once a minute) and the same JSON shape. No framework, no ORM, no DI, no validation pipes, no
+ * logging: what a careful engineer would write by hand for these four routes. The portal is measured
+ * against it (ratio portal/baseline per endpoint).
+ *
+ * Env: DATABASE_URL, PORT, PORTAL_TIMEZONE (default Europe/London).
+ */
+import { createHash } from 'node:crypto';
+import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
+import { Pool, types } from 'pg';
+
+// Calendar dates stay text (as the portal reads them): no time zone can shift them.
+types.setTypeParser(1082, (v) => v);
+
+const IDLE_MS = 30 * 60_000;
+const ACTIVITY_WRITE_MS = 60_000;
+const RETENTION_MS = 30 * 86_400_000;
+const TZ = process.env.PORTAL_TIMEZONE ?? 'Europe/London';
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const todayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+interface Principal {
+  accountId: string;
+}
+
+function problem(reply: FastifyReply, status: number, code: string, title: string) {
+  return reply.code(status).type('application/problem+json').send({ type: 'about:blank', title, status, code });
+}
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+const SESSION_SQL = `
+  SELECT s.id, s.last_seen_at, s.absolute_expires_at, s.ended_at, a.id AS account_id, a.disabled
+    FROM sessions s JOIN accounts a ON a.id = s.account_id
+   WHERE s.token_hash = $1`;
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+  const token = cookie(request.headers.cookie, 'portal_session');
+  if (!token || token.length > 100) {
+    problem(reply, 401, 'unauthenticated', 'Sign in to continue');
+    return null;
+  }
+  const hash = createHash('sha256').update(token).digest('hex');
+  const { rows } = await pool.query(SESSION_SQL, [hash]);
+  const s = rows[0];
+  const now = new Date();
+  if (!s || s.ended_at || s.disabled) {
+    problem(reply, 401, 'unauthenticated', 'Sign in to continue');
+    return null;
+  }
+  if (now >= s.absolute_expires_at || now.getTime() - s.last_seen_at.getTime() >= IDLE_MS) {
+    await pool.query('UPDATE sessions SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL', [s.id, now]);
+    problem(reply, 401, 'session_expired', 'Your session has expired');
+    return null;
+  }
+  if (now.getTime() - s.last_seen_at.getTime() >= ACTIVITY_WRITE_MS) {
+    await pool.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [s.id, now]);
+  }
+  return { accountId: s.account_id };
+}
+
+const COLUMNS = `t.id, t.form_key, t.form_version, t.form_title, t.subject_reference, t.subject_display_name,
+  t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
+  t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version,
+  a.first_name, a.last_name, a.email AS account_email`;
+const FROM = 'FROM tasks t LEFT JOIN accounts a ON a.id = t.assignee_account_id';
+
+type Row = Record<string, any>;
+type Ref = { id: string; key: string; name: string };
+
+async function groupIdsOf(accountId: string): Promise<string[]> {
+  const { rows } = await pool.query(
+    'SELECT m.work_group_id FROM work_group_members m JOIN accounts a ON a.id = m.account_id WHERE m.account_id = $1 AND NOT a.disabled',
+    [accountId],
+  );
+  return rows.map((r) => r.work_group_id);
+}
+
+async function refsOf(rows: Row[]): Promise<Map<string, Ref>> {
+  const ids = [...new Set(rows.flatMap((r) => [r.holder_work_group_id, r.work_group_id]).filter(Boolean))];
+  if (!ids.length) return new Map();
+  const found = await pool.query('SELECT id, key, name FROM work_groups WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(found.rows.map((g) => [g.id, { id: g.id, key: g.key, name: g.name }]));
+}
+
+function summary(r: Row, groups: Map<string, Ref>, today: string) {
+  const submittedAt: Date | null = r.submitted_at;
+  return {
+    id: r.id,
+    title: r.form_title,
+    form: { key: r.form_key, version: r.form_version, title: r.form_title },
+    subject: { reference: r.subject_reference, displayName: r.subject_display_name ?? '' },
+    status: r.status,
+    assignee:
+      r.assignee_kind === 'account'
+        ? { type: 'account', accountId: r.assignee_account_id, name: r.first_name === null ? '' : `${r.first_name} ${r.last_name}`, email: r.account_email ?? '' }
+        : r.assignee_kind === 'work_group'
+          ? { type: 'work_group', workGroupId: r.holder_work_group_id, name: groups.get(r.holder_work_group_id)?.name ?? '' }
+          : { type: 'email', email: r.assignee_email },
+    workGroup: r.work_group_id ? (groups.get(r.work_group_id) ?? { id: r.work_group_id, key: '', name: '' }) : null,
+    dueDate: r.due_date,
+    overdue: r.status !== 'submitted' && r.due_date < today,
+    message: r.message,
+    delegatedAt: r.delegated_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    submittedAt: submittedAt?.toISOString() ?? null,
+    availableUntil: submittedAt ? new Date(submittedAt.getTime() + RETENTION_MS).toISOString() : null,
+    version: r.version,
+  };
+}
+
+function cursorOf(r: Row): string {
+  return Buffer.from(JSON.stringify({ s: 'dueDate', o: 'asc', v: r.due_date, id: r.id })).toString('base64url');
+}
+
+const app = Fastify({ logger: false });
+
+app.get('/health/ready', async () => ({ status: 'ready' }));
+
+app.get('/api/v1/tasks', async (request, reply) => {
+  const principal = await authenticate(request, reply);
+  if (!principal) return reply;
+  const q = request.query as { view?: string; limit?: string };
+  const view = q.view ?? 'to-complete';
+  const limit = q.limit ? Number(q.limit) : 25;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(reply, 400, 'invalid_request', 'limit must be 1..100');
+  let rows: Row[];
+  if (view === 'to-complete') {
+    rows = (
+      await pool.query(
+        `SELECT ${COLUMNS} ${FROM} WHERE t.assignee_account_id = $1 AND t.status IN ('open', 'in_progress')
+          ORDER BY t.due_date ASC, t.id ASC LIMIT $2`,
+        [principal.accountId, limit + 1],
+      )
+    ).rows;
+  } else if (view === 'work-groups' || view === 'group-members') {
+    const groups = await groupIdsOf(principal.accountId);
+    if (!groups.length) return { items: [], nextCursor: null };
+    const marks = groups.map((_, i) => `$${i + 1}`).join(', ');
+    rows =
+      view === 'work-groups'
+        ? (
+            await pool.query(
+              `SELECT ${COLUMNS} ${FROM} WHERE t.holder_work_group_id IN (${marks}) AND t.status IN ('open', 'in_progress')
+                ORDER BY t.due_date ASC, t.id ASC LIMIT $${groups.length + 1}`,
+              [...groups, limit + 1],
+            )
+          ).rows
+        : (
+            await pool.query(
+              `SELECT ${COLUMNS} ${FROM} WHERE t.work_group_id IN (${marks}) AND t.assignee_kind = 'account'
+                  AND t.assignee_account_id <> $${groups.length + 1}
+                  AND EXISTS (SELECT 1 FROM work_group_members m WHERE m.work_group_id = t.work_group_id AND m.account_id = t.assignee_account_id)
+                  AND t.status IN ('open', 'in_progress')
+                ORDER BY t.due_date ASC, t.id ASC LIMIT $${groups.length + 2}`,
+              [...groups, principal.accountId, limit + 1],
+            )
+          ).rows;
+  } else {
+    return problem(reply, 400, 'invalid_request', 'unknown view');
+  }
+  const page = rows.slice(0, limit);
+  const refs = await refsOf(page);
+  const today = todayFormat.format(new Date());
+  const items = page.map((r) => summary(r, refs, today));
+  return {
+    items:
+      view === 'group-members'
+        ? items.map((v) => ({ id: v.id, title: v.title, subject: { reference: v.subject.reference }, dueDate: v.dueDate, overdue: v.overdue, assignee: v.assignee, workGroup: v.workGroup }))
+        : items,
+    nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]) : null,
+  };
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const definitions = new Map<string, unknown>();
+
+async function definition(key: string, version: number): Promise<unknown> {
+  const cacheKey = `${key}\u0000${version}`;
+  let found = definitions.get(cacheKey);
+  if (!found) {
+    const { rows } = await pool.query('SELECT definition FROM form_definitions WHERE key = $1 AND version = $2', [key, version]);
+    found = rows[0].definition;
+    definitions.set(cacheKey, found);
+  }
+  return found;
+}
+
+app.get('/api/v1/tasks/:id', async (request, reply) => {
+  const principal = await authenticate(request, reply);
+  if (!principal) return reply;
+  const { id } = request.params as { id: string };
+  if (!UUID.test(id)) return problem(reply, 404, 'not_found', 'Not found');
+  const { rows } = await pool.query(`SELECT ${COLUMNS}, t.answers, t.prefill ${FROM} WHERE t.id = $1`, [id]);
+  const r = rows[0];
+  if (!r || r.status === 'withdrawn') return problem(reply, 404, 'not_found', 'Not found');
+  if (r.assignee_kind !== 'account' || r.assignee_account_id !== principal.accountId) {
+    if (r.assignee_kind === 'work_group' && (await groupIdsOf(principal.accountId)).includes(r.holder_work_group_id)) {
+      return problem(reply, 403, 'pickup_required', 'Pick the task up first');
+    }
+    return problem(reply, 404, 'not_found', 'Not found');
+  }
+  const def = await definition(r.form_key, r.form_version);
+  const attachments = await pool.query(
+    'SELECT id, filename, content_type, size, sha256, uploaded_at FROM task_attachments WHERE task_id = $1 ORDER BY uploaded_at, id',
+    [id],
+  );
+  const history = await pool.query('SELECT * FROM audit_log WHERE task_id = $1 ORDER BY id DESC LIMIT 100', [id]);
+  const refs = await refsOf([r]);
+  return {
+    ...summary(r, refs, todayFormat.format(new Date())),
+    definition: def,
+    answers: r.answers,
+    prefill: r.prefill,
+    attachments: attachments.rows.map((a) => ({
+      id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, sha256: a.sha256, uploadedAt: a.uploaded_at.toISOString(),
+    })),
+    history: history.rows.map((h) => {
+      const e: Record<string, unknown> = {
+        id: h.id,
+        at: h.at.toISOString(),
+        actor: h.actor_id ? { type: h.actor_type, id: h.actor_id } : { type: h.actor_type },
+        action: h.action,
+      };
+      if (h.task_id) e.taskId = h.task_id;
+      if (h.account_id) e.accountId = h.account_id;
+      if (h.work_group_id) e.workGroupId = h.work_group_id;
+      if (h.from_value !== null) e.from = h.from_value;
+      if (h.to_value !== null) e.to = h.to_value;
+      return e;
+    }),
+  };
+});
+
+app
+  .listen({ port: Number(process.env.PORT ?? 3100), host: '127.0.0.1' })
+  .then((address) => process.stdout.write(`baseline listening on ${address}\n`))
+  .catch((error: Error) => {
+    process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  });
+
+const stop = () => void app.close().then(() => pool.end()).then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,195 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ExplainedQuery } from './explain';
+
+export interface ScenarioResult {
+  scenario: string;
+  label: string;
+  target: 'portal' | 'baseline';
+  requests: number;
+  seconds: number;
+  rps: number;
+  /** Successful (2xx) responses per second: for writes, where some answers are expected 409s. */
+  okPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  socketErrors: number;
+  statuses: Record<string, number>;
+  bytesPerResponse: number;
+  peakRssMb: number;
+  cpuMsPerRequest: number;
+  note?: string;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { nproc: number; memoryGiB: number; cpuModel: string; postgres: string; node: string; wrk: string; kernel: string };
+  settings: { connections: number; threads: number; seconds: number; warmupSeconds: number };
+  dataset: Record<string, number>;
+  seed: { seededAt: string; seedSeconds: number; steps: Record<string, number>; tasks: number; coldStartEmptyMs: number; reused: boolean };
+  coldStartMs: number;
+  portalPeakRssMb: number;
+  baselinePeakRssMb?: number;
+  scenarios: ScenarioResult[];
+  drain?: {
+    contributions: number;
+    delivered: number;
+    failed: number;
+    receivedByStub: number;
+    secondsFromReady: number;
+    perSecondFromReady: number;
+    perSecondActive: number;
+    peakRssMb: number;
+    coldStartMs: number;
+  };
+  explains: ExplainedQuery[];
+  benchSeconds: number;
+}
+
+const f0 = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+const f1 = (n: number) => n.toFixed(1);
+const yes = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+function resultsSection(r: BenchResults): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${f1(r.benchSeconds / 60)} min in all.`);
+  lines.push('');
+  lines.push('| machine | |');
+  lines.push('|---|---|');
+  lines.push(`| CPU | ${m.nproc} × ${m.cpuModel} |`);
+  lines.push(`| memory | ${m.memoryGiB} GiB |`);
+  lines.push(`| PostgreSQL | ${m.postgres} (stock configuration: shared_buffers 128 MB, same machine) |`);
+  lines.push(`| Node.js | ${m.node} |`);
+  lines.push(`| kernel | ${m.kernel} |`);
+  lines.push(`| load generator | ${m.wrk}, ${r.settings.threads} threads, ${r.settings.connections} connections, ${r.settings.seconds} s per scenario after a ${r.settings.warmupSeconds} s warm-up (reads and saves), same machine |`);
+  lines.push('');
+  const d = r.dataset;
+  lines.push(
+    `Dataset: ${f0(d.accounts)} accounts, ${f0(d.workGroups)} work groups (${f0(d.memberships)} memberships), ` +
+      `${f0(d.tasks)} tasks (${f0(d.drafts)} holding answers, 10-20 KB drafts of the education form), ` +
+      `${f0(d.attachments)} attachments, ${f0(d.auditEntries)} history entries; ${f0(d.databaseMb)} MB on disk. ` +
+      `Seeded in **${f1(r.seed.seedSeconds)} s** (${Object.entries(r.seed.steps)
+        .map(([k, v]) => `${k} ${f1(v / 1000)} s`)
+        .join(', ')})${r.seed.reused ? ` on ${r.seed.seededAt.slice(0, 10)}, reused by this run` : ''}.`,
+  );
+  lines.push('');
+
+  lines.push('### Reads: portal against the hand-written baseline');
+  lines.push('');
+  lines.push('| endpoint | portal req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio | target (ratio ≥ 0.6, p99 ≤ 50 ms) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const p of r.scenarios.filter((s) => s.target === 'portal')) {
+    const b = r.scenarios.find((s) => s.target === 'baseline' && s.scenario === p.scenario);
+    if (!b) continue;
+    const ratio = p.rps / b.rps;
+    lines.push(
+      `| ${p.label} | ${f0(p.rps)} | ${f1(p.p50Ms)} | ${f1(p.p99Ms)} | ${f0(b.rps)} | ${f1(b.p50Ms)} | ${f1(b.p99Ms)} | ${ratio.toFixed(2)} | ${yes(ratio >= 0.6 && p.p99Ms <= 50)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('| endpoint | response bytes | portal CPU ms/req | baseline CPU ms/req | portal peak RSS MB | baseline peak RSS MB | non-2xx (portal/baseline) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---|');
+  for (const p of r.scenarios.filter((s) => s.target === 'portal')) {
+    const b = r.scenarios.find((s) => s.target === 'baseline' && s.scenario === p.scenario);
+    if (!b) continue;
+    lines.push(
+      `| ${p.label} | ${f0(p.bytesPerResponse)} | ${p.cpuMsPerRequest.toFixed(2)} | ${b.cpuMsPerRequest.toFixed(2)} | ${f0(p.peakRssMb)} | ${f0(b.peakRssMb)} | ${p.non2xx}/${b.non2xx} |`,
+    );
+  }
+  lines.push('');
+
+  lines.push('### Writes and login (portal only)');
+  lines.push('');
+  lines.push('| endpoint | req/s | 2xx/s | p50 ms | p99 ms | answers | peak RSS MB | target |');
+  lines.push('|---|---:|---:|---:|---:|---|---:|---|');
+  for (const p of r.scenarios.filter((s) => s.target === 'portal' && !r.scenarios.some((b) => b.target === 'baseline' && b.scenario === s.scenario))) {
+    const statuses = Object.entries(p.statuses)
+      .map(([s, n]) => `${s}: ${f0(n)}`)
+      .join(', ');
+    const target =
+      p.scenario === 'save'
+        ? `p99 ≤ 100 ms: ${yes(p.p99Ms <= 100)}`
+        : p.scenario === 'login'
+          ? 'bound by argon2id by design'
+          : p.scenario === 'pickup'
+            ? 'one winner per task (checked)'
+            : '';
+    lines.push(
+      `| ${p.label}${p.note ? ` (${p.note})` : ''} | ${f0(p.rps)} | ${f0(p.okPerSecond)} | ${f1(p.p50Ms)} | ${f1(p.p99Ms)} | ${statuses} | ${f0(p.peakRssMb)} | ${target} |`,
+    );
+  }
+  lines.push('');
+
+  lines.push('### Delivery, start-up and memory');
+  lines.push('');
+  lines.push('| measure | value | target |');
+  lines.push('|---|---:|---|');
+  if (r.drain) {
+    lines.push(
+      `| delivery drain to the case-system stub (${f0(r.drain.contributions)} submitted contributions, PDF + answers each) | ${f0(r.drain.perSecondActive)} contributions/s (first to last delivery; ${f0(r.drain.perSecondFromReady)}/s counted from ready) | ≥ 200/s: ${yes(r.drain.perSecondActive >= 200)} |`,
+    );
+    lines.push(`| contributions received by the stub / delivered / failed | ${f0(r.drain.receivedByStub)} / ${f0(r.drain.delivered)} / ${f0(r.drain.failed)} | none lost, none failed: ${yes(r.drain.failed === 0 && r.drain.receivedByStub >= r.drain.contributions)} |`);
+  } else {
+    lines.push('| delivery drain | not measured (no submissions) | ≥ 200/s |');
+  }
+  lines.push(`| cold start to /health/ready, ${f0(d.tasks)} tasks, migrated | ${f0(r.coldStartMs)} ms | ≤ 5 s: ${yes(r.coldStartMs <= 5000)} |`);
+  if (r.drain) lines.push(`| cold start with workers on (drain run) | ${f0(r.drain.coldStartMs)} ms | ≤ 5 s: ${yes(r.drain.coldStartMs <= 5000)} |`);
+  if (!r.seed.reused) lines.push(`| cold start on an empty database (all migrations) | ${f0(r.seed.coldStartEmptyMs)} ms | |`);
+  const peak = Math.max(r.portalPeakRssMb, r.drain?.peakRssMb ?? 0);
+  lines.push(`| portal peak RSS (VmHWM) over every scenario | ${f0(r.portalPeakRssMb)} MB | ≤ 300 MB: ${yes(peak <= 300)} |`);
+  if (r.drain) lines.push(`| portal peak RSS while draining | ${f0(r.drain.peakRssMb)} MB | ≤ 300 MB |`);
+  if (r.baselinePeakRssMb) lines.push(`| baseline peak RSS (VmHWM) | ${f0(r.baselinePeakRssMb)} MB | |`);
+  const seq = r.explains.filter((e) => e.seqScanOnTasks).map((e) => e.name);
+  lines.push(
+    `| list queries with a sequential scan over tasks | ${seq.length ? seq.join(', ') : 'none'} (${r.explains.length} plans below) | none: ${yes(seq.length === 0)} |`,
+  );
+  return lines.join('\n');
+}
+
+function explainSection(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`Captured from the app's own \`ListTasks\` + \`SqlTaskReadModel\` (the exact statements it sends) for a professional in two work groups, on ${f0(r.dataset.tasks)} tasks; each run once to warm the cache, then \`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)\`.`);
+  out.push('');
+  out.push('| query | execution ms | sequential scan over tasks |');
+  out.push('|---|---:|---|');
+  for (const e of r.explains) out.push(`| ${e.name} | ${e.executionMs.toFixed(2)} | ${e.seqScanOnTasks ? '**yes**' : 'no'} |`);
+  out.push('');
+  for (const e of r.explains) {
+    out.push(`#### ${e.name}`);
+    out.push('');
+    out.push('```sql');
+    out.push(e.sql);
+    out.push(`-- ${JSON.stringify(e.params)}`);
+    out.push('```');
+    out.push('```');
+    out.push(e.plan);
+    out.push('```');
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const START = (name: string) => `<!-- bench:${name}:start (written by npm run bench) -->`;
+const END = (name: string) => `<!-- bench:${name}:end -->`;
+
+function replaceSection(doc: string, name: string, body: string): string {
+  const start = doc.indexOf(START(name));
+  const end = doc.indexOf(END(name));
+  const block = `${START(name)}\n${body}\n${END(name)}`;
+  if (start === -1 || end === -1) return `${doc.trimEnd()}\n\n${block}\n`;
+  return doc.slice(0, start) + block + doc.slice(end + END(name).length);
+}
+
+/** Rewrites only the generated sections of BENCHMARKS.md; the prose around them is kept. Returns the results section. */
+export function writeReport(r: BenchResults, file: string, write: boolean): string {
+  const results = resultsSection(r);
+  if (!write) return results;
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  doc = replaceSection(doc, 'results', results);
+  if (r.explains.length) doc = replaceSection(doc, 'explain', explainSection(r));
+  writeFileSync(file, doc);
+  return results;
+}

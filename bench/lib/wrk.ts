@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const LUA_SCRIPT = join(__dirname, '..', '..', '..', 'bench', 'wrk', 'portal.lua');
+
+export interface WrkOptions {
+  url: string;
+  mode: 'get' | 'save' | 'pickup' | 'submit' | 'login';
+  file: string;
+  bodies?: string;
+  connections: number;
+  threads: number;
+  seconds: number;
+  timeoutSeconds?: number;
+}
+
+export interface WrkResult {
+  requests: number;
+  durationUs: number;
+  bytes: number;
+  errors: { connect: number; read: number; write: number; status: number; timeout: number };
+  latencyUs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  statuses: Record<string, number>;
+  threadsExhausted: number;
+  rps: number;
+}
+
+/** Runs wrk (a separate process) with the bench's Lua script and parses its BENCH_RESULT line. */
+export function runWrk(o: WrkOptions): Promise<WrkResult> {
+  const args = [
+    `-t${o.threads}`,
+    `-c${o.connections}`,
+    `-d${o.seconds}s`,
+    `--timeout`,
+    `${o.timeoutSeconds ?? 10}s`,
+    '-s',
+    LUA_SCRIPT,
+    o.url,
+  ];
+  const env = {
+    ...process.env,
+    BENCH_MODE: o.mode,
+    BENCH_FILE: o.file,
+    BENCH_BODIES: o.bodies ?? '',
+    BENCH_THREADS: String(o.threads),
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (!line) return reject(new Error(`wrk exited ${code} without a result:\n${out}\n${err}`));
+      const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as WrkResult;
+      result.rps = result.requests / (result.durationUs / 1e6);
+      resolve(result);
+    });
+  });
+}

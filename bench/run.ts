@@ -1,0 +1,383 @@
+/**
+ * `npm run bench`: seeds a realistic national-scale dataset into PostgreSQL, runs the built portal
+ * and a hand-written Fastify + pg baseline against it under wrk, measures the delivery drain to the
+ * case-system stub, and writes BENCHMARKS.md. See BENCHMARKS.md "Reproducing" for the options.
+ *
+ *   --reseed             drop and recreate the bench database (otherwise reused when complete)
+ *   --tasks=N            tasks to seed (default 1,000,000)
+ *   --seconds=N          measured seconds per scenario (default 15; warm-up 3 s)
+ *   --connections=N      wrk connections (default 32)
+ *   --only=a,b           scenarios to run (to-complete, work-groups, group-members, detail, save, pickup, submit, login, drain)
+ *   --no-baseline        skip the baseline
+ *   --profile            run the portal under `node --cpu-prof` (profiles in var/bench/profiles)
+ *   --no-write           print the results but leave BENCHMARKS.md alone
+ *
+ * BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
+ * database used is `portal_bench` on it.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { Client } from 'pg';
+import { educationAnswers, FIXTURES_DIR, loadDefinition } from './lib/answers';
+import { adminQuery, connect, databaseExists, query, withDatabase } from './lib/db';
+import { explainListQueries, ExplainedQuery } from './lib/explain';
+import { cpuSeconds, Managed, memoryOf, RssSampler, sleep, startNode, waitForHttp } from './lib/processes';
+import { writeReport, BenchResults, ScenarioResult } from './lib/report';
+import { dataFile, SCENARIOS } from './lib/scenarios';
+import { refreshSessions, seed, SEED_VERSION } from './lib/seed';
+import { runWrk } from './lib/wrk';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const WORK = join(ROOT, 'var', 'bench');
+const DB_NAME = 'portal_bench';
+const APP_PORT = 3300;
+const BASELINE_PORT = 3301;
+const INTEGRATION_KEY = 'bench-integration-key-not-secret-0001';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+
+const TASKS = Number(option('tasks', '1000000'));
+const SECONDS = Number(option('seconds', '15'));
+const WARMUP_SECONDS = 3;
+const CONNECTIONS = Number(option('connections', '32'));
+const THREADS = 2;
+const ONLY = option('only', '')
+  .split(',')
+  .filter(Boolean);
+const wanted = (name: string) => ONLY.length === 0 || ONLY.includes(name);
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const dbUrl = withDatabase(serverUrl, DB_NAME);
+
+const running: Managed[] = [];
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+function appEnv(workers: boolean, stubUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: dbUrl,
+    PORT: String(APP_PORT),
+    INTEGRATION_API_KEYS: INTEGRATION_KEY,
+    WORKERS_ENABLED: String(workers),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    CASE_SYSTEM_URL: stubUrl,
+    DEMO_DATA: 'false',
+    VAR_DIR: join(WORK, 'var'),
+    // One load generator on one address: the per-address ceiling on the auth routes would measure
+    // the rate limiter, not the login. Lockout per account stays as it is.
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+  };
+}
+
+async function startApp(workers: boolean, stubUrl: string, label: string): Promise<{ app: Managed; coldStartMs: number }> {
+  const nodeArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(WORK, 'profiles')}`] : [];
+  const started = Date.now();
+  const app = startNode(`portal (${label})`, [...nodeArgs, join(DIST, 'src', 'main.js')], appEnv(workers, stubUrl), join(WORK, 'portal.log'));
+  running.push(app);
+  await waitForHttp(`http://127.0.0.1:${APP_PORT}/health/ready`, 600_000, app);
+  return { app, coldStartMs: Date.now() - started };
+}
+
+async function stop(proc: Managed): Promise<void> {
+  await proc.stop();
+  running.splice(running.indexOf(proc), 1);
+}
+
+async function startStub(): Promise<{ stub: Managed; url: string }> {
+  const stub = startNode('case-system stub', [join(DIST, 'bench', 'stub.js')], { PORT: '0' }, join(WORK, 'stub.log'));
+  running.push(stub);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    stub.child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /STUB_URL (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    void stub.exited.then((code) => reject(new Error(`stub exited ${code}`)));
+  });
+  return { stub, url };
+}
+
+async function publishDefinitions(): Promise<void> {
+  for (const file of ['education-advice.v1.json', 'health-contribution.v1.json']) {
+    const body = readFileSync(join(FIXTURES_DIR, file), 'utf8');
+    const def = JSON.parse(body) as { key: string; version: number };
+    const res = await fetch(`http://127.0.0.1:${APP_PORT}/api/v1/integration/form-definitions/${def.key}/versions/${def.version}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${INTEGRATION_KEY}`, 'content-type': 'application/json' },
+      body,
+    });
+    if (res.status !== 201 && res.status !== 200) throw new Error(`publishing ${file}: ${res.status} ${await res.text()}`);
+  }
+}
+
+interface SeedInfo {
+  seededAt: string;
+  seedSeconds: number;
+  steps: Record<string, number>;
+  tasks: number;
+  coldStartEmptyMs: number;
+  reused: boolean;
+}
+
+async function ensureDataset(stubUrl: string): Promise<SeedInfo> {
+  if (!flag('reseed') && (await databaseExists(serverUrl, DB_NAME))) {
+    const client = await connect(dbUrl);
+    try {
+      const meta = await query<{ info: SeedInfo; version: number }>(client, 'SELECT info, version FROM bench_meta').catch(() => []);
+      if (meta[0]?.version === SEED_VERSION && meta[0].info.tasks === TASKS) {
+        log(`Reusing ${DB_NAME} (seeded ${meta[0].info.seededAt}; --reseed to start again)`);
+        return { ...meta[0].info, reused: true };
+      }
+    } finally {
+      await client.end();
+    }
+  }
+  log(`Creating ${DB_NAME}`);
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await adminQuery(serverUrl, `CREATE DATABASE ${DB_NAME}`);
+  // The schema comes from the app's own migrations: start it once on the empty database.
+  const { app, coldStartMs } = await startApp(false, stubUrl, 'migrate');
+  log(`  cold start on an empty database (all migrations): ${coldStartMs} ms`);
+  await publishDefinitions();
+  await stop(app);
+
+  log(`Seeding ${TASKS.toLocaleString('en-GB')} tasks`);
+  const started = Date.now();
+  const client = await connect(dbUrl);
+  try {
+    const steps = await seed(client, { tasks: TASKS, education: loadDefinition('education-advice.v1.json'), log });
+    const info: SeedInfo = {
+      seededAt: new Date().toISOString(),
+      seedSeconds: (Date.now() - started) / 1000,
+      steps,
+      tasks: TASKS,
+      coldStartEmptyMs: coldStartMs,
+      reused: false,
+    };
+    await client.query('CREATE TABLE bench_meta (version int NOT NULL, info jsonb NOT NULL)');
+    await client.query('INSERT INTO bench_meta VALUES ($1, $2)', [SEED_VERSION, JSON.stringify(info)]);
+    log(`Seeded in ${info.seedSeconds.toFixed(1)} s`);
+    return info;
+  } finally {
+    await client.end();
+  }
+}
+
+async function runScenario(
+  client: Client,
+  scenario: (typeof SCENARIOS)[number],
+  target: 'portal' | 'baseline',
+  port: number,
+  pid: number,
+  bodiesFile: string,
+): Promise<ScenarioResult> {
+  const url = `http://127.0.0.1:${port}`;
+  const run = async (phase: 'warmup' | 'measure', seconds: number) => {
+    const file = dataFile(WORK, `${target}-${scenario.name}`, phase);
+    const prepared = await scenario.prepare(client, file);
+    const sampler = new RssSampler(pid).start();
+    const cpuBefore = cpuSeconds(pid);
+    const result = await runWrk({ url, mode: scenario.mode, file, bodies: bodiesFile, connections: CONNECTIONS, threads: THREADS, seconds });
+    return { result, peakRssKb: sampler.stop(), cpu: cpuSeconds(pid) - cpuBefore, prepared };
+  };
+  if (scenario.warmup) await run('warmup', WARMUP_SECONDS);
+  const { result, peakRssKb, cpu, prepared } = await run('measure', SECONDS);
+  const ok = Object.entries(result.statuses).reduce((n, [s, c]) => (s.startsWith('2') ? n + c : n), 0);
+  const r: ScenarioResult = {
+    scenario: scenario.name,
+    label: scenario.label,
+    target,
+    requests: result.requests,
+    seconds: result.durationUs / 1e6,
+    rps: result.rps,
+    p50Ms: result.latencyUs.p50 / 1000,
+    p90Ms: result.latencyUs.p90 / 1000,
+    p99Ms: result.latencyUs.p99 / 1000,
+    maxMs: result.latencyUs.max / 1000,
+    non2xx: result.errors.status,
+    socketErrors: result.errors.connect + result.errors.read + result.errors.write + result.errors.timeout,
+    statuses: result.statuses,
+    okPerSecond: scenario.mode === 'get' ? result.rps : ok / (result.durationUs / 1e6),
+    bytesPerResponse: result.requests ? Math.round(result.bytes / result.requests) : 0,
+    peakRssMb: peakRssKb / 1024,
+    cpuMsPerRequest: result.requests ? (cpu * 1000) / result.requests : 0,
+    note: prepared.note,
+  };
+  log(
+    `  ${target.padEnd(8)} ${scenario.label.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms` +
+      `  RSS ${r.peakRssMb.toFixed(0)} MB  ${JSON.stringify(r.statuses)}${r.non2xx && scenario.mode === 'get' ? `  non-2xx ${r.non2xx}` : ''}`,
+  );
+  return r;
+}
+
+async function measureDrain(client: Client, stubUrl: string): Promise<BenchResults['drain']> {
+  const [{ pending }] = await query<{ pending: number }>(client, "SELECT count(*)::int AS pending FROM deliveries WHERE status = 'pending'");
+  if (!pending) return undefined;
+  // Code emails of the login scenario would be written out by the same workers: not part of the drain.
+  await client.query('DELETE FROM mail_outbox');
+  const before = (await (await fetch(`${stubUrl}/__stub/stats`)).json()) as { contributions: number };
+  log(`Delivery drain: ${pending} pending contributions; starting the portal with its workers`);
+  const { app, coldStartMs } = await startApp(true, stubUrl, 'workers');
+  const sampler = new RssSampler(app.pid).start();
+  const started = Date.now();
+  let left = pending;
+  while (left > 0 && Date.now() - started < 300_000) {
+    await sleep(100);
+    [{ pending: left }] = await query<{ pending: number }>(client, "SELECT count(*)::int AS pending FROM deliveries WHERE status = 'pending'");
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const peakRssKb = sampler.stop();
+  const [window] = await query<{ first: Date; last: Date; n: number; failed: number }>(
+    client,
+    `SELECT min(delivered_at) AS first, max(delivered_at) AS last, count(*)::int AS n,
+            (SELECT count(*)::int FROM deliveries WHERE status = 'failed') AS failed
+       FROM deliveries WHERE delivered_at >= now() - interval '10 minutes'`,
+  );
+  const after = (await (await fetch(`${stubUrl}/__stub/stats`)).json()) as { contributions: number; requests: number };
+  await stop(app);
+  const activeSeconds = (window.last.getTime() - window.first.getTime()) / 1000;
+  const result = {
+    contributions: pending,
+    delivered: window.n,
+    failed: window.failed,
+    receivedByStub: after.contributions - before.contributions,
+    secondsFromReady: seconds,
+    perSecondFromReady: pending / seconds,
+    perSecondActive: activeSeconds > 0 ? window.n / activeSeconds : window.n,
+    peakRssMb: peakRssKb / 1024,
+    coldStartMs,
+  };
+  log(
+    `  drained ${result.delivered} in ${seconds.toFixed(1)} s from ready (${result.perSecondFromReady.toFixed(0)}/s; ` +
+      `${result.perSecondActive.toFixed(0)}/s first to last delivery); stub received ${result.receivedByStub}; failed ${result.failed}`,
+  );
+  return result;
+}
+
+function machine(): BenchResults['machine'] {
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  let pg = 'unknown';
+  try {
+    pg = execFileSync('psql', [serverUrl, '-Atc', 'SHOW server_version'], { encoding: 'utf8' }).trim();
+  } catch {
+    // psql missing: filled in below from the server
+  }
+  let wrk = 'wrk';
+  try {
+    wrk = execFileSync('wrk', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  } catch (error) {
+    wrk = ((error as { stdout?: string }).stdout ?? 'wrk').split('\n')[0];
+  }
+  return {
+    nproc: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    cpuModel: cpu,
+    postgres: pg,
+    node: process.version,
+    wrk,
+    kernel: execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim(),
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  rmSync(join(WORK, 'portal.log'), { force: true });
+  rmSync(join(WORK, 'var'), { recursive: true, force: true });
+  if (flag('profile')) rmSync(join(WORK, 'profiles'), { recursive: true, force: true });
+  const benchStarted = Date.now();
+
+  const { url: stubUrl } = await startStub();
+  const seedInfo = await ensureDataset(stubUrl);
+
+  const client = await connect(dbUrl);
+  await refreshSessions(client);
+  await client.query('DELETE FROM mail_outbox');
+  const pgVersion = (await query<{ v: string }>(client, "SELECT current_setting('server_version') AS v"))[0].v;
+  const counts = (
+    await query<Record<string, number>>(
+      client,
+      `SELECT (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM work_groups)::int AS "workGroups",
+              (SELECT count(*) FROM work_group_members)::int AS memberships, (SELECT count(*) FROM tasks)::int AS tasks,
+              (SELECT count(*) FROM tasks WHERE answers <> '{}')::int AS drafts, (SELECT count(*) FROM task_attachments)::int AS attachments,
+              (SELECT count(*) FROM audit_log)::int AS "auditEntries",
+              (SELECT pg_database_size(current_database()) / 1048576)::int AS "databaseMb"`,
+    )
+  )[0];
+  log(`Dataset: ${JSON.stringify(counts)}`);
+
+  const bodiesFile = join(WORK, 'answers-bodies.jsonl');
+  writeFileSync(bodiesFile, `${Array.from({ length: 40 }, (_, i) => JSON.stringify(educationAnswers(10_000 + i))).join('\n')}\n`);
+
+  const results: ScenarioResult[] = [];
+  const scenarios = SCENARIOS.filter((s) => wanted(s.name));
+
+  // Phase A: the portal with its workers off, so submissions pile up for the drain measurement.
+  const { app, coldStartMs } = await startApp(false, stubUrl, 'load');
+  log(`Portal ready in ${coldStartMs} ms (cold start on ${counts.tasks.toLocaleString('en-GB')} tasks)`);
+  for (const s of scenarios) results.push(await runScenario(client, s, 'portal', APP_PORT, app.pid, bodiesFile));
+  const portalHwmMb = memoryOf(app.pid).hwmKb / 1024;
+  await stop(app);
+
+  let baselineHwmMb: number | undefined;
+  if (!flag('no-baseline') && scenarios.some((s) => s.baseline)) {
+    const baseline = startNode(
+      'baseline',
+      [join(DIST, 'bench', 'baseline', 'server.js')],
+      { DATABASE_URL: dbUrl, PORT: String(BASELINE_PORT) },
+      join(WORK, 'baseline.log'),
+    );
+    running.push(baseline);
+    await waitForHttp(`http://127.0.0.1:${BASELINE_PORT}/health/ready`, 30_000, baseline);
+    for (const s of scenarios.filter((x) => x.baseline)) {
+      results.push(await runScenario(client, s, 'baseline', BASELINE_PORT, baseline.pid, bodiesFile));
+    }
+    baselineHwmMb = memoryOf(baseline.pid).hwmKb / 1024;
+    await stop(baseline);
+  }
+
+  const drain = wanted('drain') ? await measureDrain(client, stubUrl) : undefined;
+
+  let explains: ExplainedQuery[] = [];
+  if (wanted('explain') || ONLY.length === 0) explains = await explainListQueries(client, join(DIST, 'src'));
+  await client.end();
+
+  const all: BenchResults = {
+    date: new Date().toISOString(),
+    machine: { ...machine(), postgres: pgVersion },
+    settings: { connections: CONNECTIONS, threads: THREADS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS },
+    dataset: counts,
+    seed: seedInfo,
+    coldStartMs,
+    portalPeakRssMb: portalHwmMb,
+    baselinePeakRssMb: baselineHwmMb,
+    scenarios: results,
+    drain,
+    explains,
+    benchSeconds: (Date.now() - benchStarted) / 1000,
+  };
+  writeFileSync(join(WORK, 'results.json'), JSON.stringify(all, null, 2));
+  const table = writeReport(all, join(ROOT, 'BENCHMARKS.md'), !flag('no-write') && ONLY.length === 0);
+  log(`\n${table}\n`);
+  log(`Bench finished in ${(all.benchSeconds / 60).toFixed(1)} min; results in var/bench/results.json`);
+}
+
+async function cleanup(): Promise<void> {
+  for (const p of [...running].reverse()) await p.stop().catch(() => undefined);
+}
+
+process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+main()
+  .then(cleanup)
+  .catch(async (error: Error) => {
+    process.stderr.write(`${error.stack}\n`);
+    await cleanup();
+    process.exit(1);
+  });
