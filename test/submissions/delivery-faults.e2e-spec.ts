@@ -3,7 +3,15 @@ import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { registerAdminHere, sql } from '../tasks/support/database';
 import { publishSampleForms } from '../tasks/support/tasks-fixtures';
-import { deliveryOf, readyEducationTask, readyHealthTask, sha256, submit, waitFor, waitForDelivery } from './support/submission-fixtures';
+import {
+  deliveryOf,
+  readyEducationTask,
+  readyHealthTask,
+  sha256,
+  submit,
+  waitFor,
+  waitForDelivery,
+} from './support/submission-fixtures';
 import { DeliveryWorker } from '../../src/submissions/infrastructure/delivery.worker';
 
 /**
@@ -51,7 +59,11 @@ describe('Delivering contributions when the case system misbehaves', () => {
       const s = await deliveryOf(t, task.externalRef);
       return s.delivery && s.delivery.attempts >= 2 && s.delivery.lastError ? s : undefined;
     });
-    expect(pending.delivery).toMatchObject({ status: 'pending', receiptId: null, lastError: expect.stringContaining('HTTP 503') });
+    expect(pending.delivery).toMatchObject({
+      status: 'pending',
+      receiptId: null,
+      lastError: expect.stringContaining('HTTP 503'),
+    });
     const listed = await admin.get('/admin/deliveries?status=pending').expect(200);
     expect(listed.body.items.find((d: { submissionId: string }) => d.submissionId === submissionId)).toMatchObject({
       status: 'pending',
@@ -78,7 +90,10 @@ describe('Delivering contributions when the case system misbehaves', () => {
   });
 
   it('the connection reset before an answer, or an unreadable answer: retried, delivered once', async () => {
-    for (const fault of [{ kind: 'reset', times: 2 }, { kind: 'garbage', times: 1 }] as const) {
+    for (const fault of [
+      { kind: 'reset', times: 2 },
+      { kind: 'garbage', times: 1 },
+    ] as const) {
       t.stub.setFault(fault);
       const { task, submissionId } = await submitOne();
       const state = await waitForDelivery(t, task.externalRef);
@@ -91,7 +106,12 @@ describe('Delivering contributions when the case system misbehaves', () => {
     t.stub.setFault({ kind: 'status', status: 400, body: '{"code":"unknown_case","detail":"no such case reference"}' });
     const { task, submissionId } = await submitOne();
     const failed = await waitForDelivery(t, task.externalRef, 'failed');
-    expect(failed.delivery).toEqual({ status: 'failed', attempts: 1, receiptId: null, lastError: expect.stringContaining('HTTP 400') });
+    expect(failed.delivery).toEqual({
+      status: 'failed',
+      attempts: 1,
+      receiptId: null,
+      lastError: expect.stringContaining('HTTP 400'),
+    });
     expect(failed.delivery!.lastError).toContain('unknown_case');
     // A refusal is not retried on its own.
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -119,7 +139,9 @@ describe('Delivering contributions when the case system misbehaves', () => {
     await pro.get('/admin/deliveries').expect(403);
     await pro.post(`/admin/deliveries/${submissionId}/retry`).expect(403);
     expect((await admin.get('/admin/deliveries?status=lost').expect(400)).body.code).toBe('invalid_request');
-    expect((await admin.post('/admin/deliveries/0190a0a0-0000-7000-8000-000000000000/retry').expect(404)).body.code).toBe('not_found');
+    expect((await admin.post('/admin/deliveries/0190a0a0-0000-7000-8000-000000000000/retry').expect(404)).body.code).toBe(
+      'not_found',
+    );
 
     t.stub.setFault(null); // the council fixed its side
     await admin.post(`/admin/deliveries/${submissionId}/retry`).expect(202);
@@ -185,17 +207,29 @@ describe('A portal instance dying mid-delivery', () => {
     const r = await submit(pro, task).expect(202);
     const submissionId = r.body.submissionId as string;
     await waitFor('the first attempt to reach the case system', () => first.stub.requestCount(submissionId) === 1);
-    const [claimed] = await sql<{ attempts: number; lease_until: Date }>(first, 'SELECT attempts, lease_until FROM deliveries WHERE submission_id = ?', [submissionId]);
+    const [claimed] = await sql<{ attempts: number; lease_until: Date }>(
+      first,
+      'SELECT attempts, lease_until FROM deliveries WHERE submission_id = ?',
+      [submissionId],
+    );
     expect(claimed.attempts).toBe(1);
     expect(new Date(claimed.lease_until).getTime()).toBeGreaterThan(Date.now());
 
     // The first instance loses its database for good before the answer arrives ("killed").
     await first.app.get(MikroORM).close(true);
-    await waitFor('the case system to store the contribution', () => first.stub.contributions().some((c) => c.idempotencyKey === submissionId));
+    await waitFor('the case system to store the contribution', () =>
+      first.stub.contributions().some((c) => c.idempotencyKey === submissionId),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     // The restarted instance: same database, same case system.
-    second = await startTestApp({ databaseUrl: first.databaseUrl, embedded: first.embedded, stub: first.stub, mail: first.mail, env: { DELIVERY_TIMEOUT_MS: '10000' } });
+    second = await startTestApp({
+      databaseUrl: first.databaseUrl,
+      embedded: first.embedded,
+      stub: first.stub,
+      mail: first.mail,
+      env: { DELIVERY_TIMEOUT_MS: '10000' },
+    });
     // Within the lease nobody touches it.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(first.stub.requestCount(submissionId)).toBe(1);

@@ -34,7 +34,10 @@ describe('Due-date reminders', () => {
   /** Runs the job, then waits until the mail outbox has handed every queued email to the SMTP server. */
   async function runJob() {
     const result = await job().run();
-    await waitFor('the mail outbox to drain', async () => (await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM mail_outbox'))[0].n === 0);
+    await waitFor(
+      'the mail outbox to drain',
+      async () => (await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM mail_outbox'))[0].n === 0,
+    );
     return result;
   }
 
@@ -100,16 +103,25 @@ describe('Due-date reminders', () => {
     const overdueBefore = remindersTo(PRO, OVERDUE).length;
     expect(await runJob()).toMatchObject({ overdue: 1 });
     expect(remindersTo(PRO, OVERDUE)).toHaveLength(overdueBefore + 1);
-    const [row] = await sql<{ due_soon_reminded_at: Date | null }>(t, 'SELECT due_soon_reminded_at FROM tasks WHERE id = ?', [task.id]);
+    const [row] = await sql<{ due_soon_reminded_at: Date | null }>(t, 'SELECT due_soon_reminded_at FROM tasks WHERE id = ?', [
+      task.id,
+    ]);
     expect(row.due_soon_reminded_at).toBeNull();
   });
 
   it("goes to a group's notification address, else to its active members; and to an address not yet registered", async () => {
     admin = await login(t, 'helpdesk@council.example');
     const withInbox = await admin
-      .post('/admin/work-groups', { key: 'riverside-hv', name: 'Riverside health visitors', organisation: 'Riverside NHS Trust', notificationEmail: 'HV-Team@Riverside.example' })
+      .post('/admin/work-groups', {
+        key: 'riverside-hv',
+        name: 'Riverside health visitors',
+        organisation: 'Riverside NHS Trust',
+        notificationEmail: 'HV-Team@Riverside.example',
+      })
       .expect(201);
-    const withoutInbox = await admin.post('/admin/work-groups', { key: 'oakfield-send', name: 'Oakfield SEND', organisation: 'Oakfield' }).expect(201);
+    const withoutInbox = await admin
+      .post('/admin/work-groups', { key: 'oakfield-send', name: 'Oakfield SEND', organisation: 'Oakfield' })
+      .expect(201);
     await register(t, 'member.one@oakfield.example');
     await register(t, 'member.two@oakfield.example');
     const leaver = await register(t, 'leaver@oakfield.example');
@@ -130,7 +142,12 @@ describe('Due-date reminders', () => {
     expect(await runJob()).toMatchObject({ dueSoon: 3 });
     const sent = t.mail.messages.slice(mark).filter((m) => m.subject === DUE_SOON);
     const recipients = sent.flatMap((m) => m.to).sort();
-    expect(recipients).toEqual(['hv-team@riverside.example', 'member.one@oakfield.example', 'member.two@oakfield.example', 'new.gp@surgery.example']);
+    expect(recipients).toEqual([
+      'hv-team@riverside.example',
+      'member.one@oakfield.example',
+      'member.two@oakfield.example',
+      'new.gp@surgery.example',
+    ]);
     expect(recipients).not.toContain('leaver@oakfield.example');
   });
 });

@@ -5,7 +5,14 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { countStoredFiles, registerAdminHere, sql } from '../tasks/support/database';
 import { delegate, delegationBody, publishSampleForms, upload } from '../tasks/support/tasks-fixtures';
 import { pdf } from '../tasks/support/sample-files';
-import { deliveryOf, downloadPdf, educationAnswers, readyEducationTask, submit, waitForDelivery } from './support/submission-fixtures';
+import {
+  deliveryOf,
+  downloadPdf,
+  educationAnswers,
+  readyEducationTask,
+  submit,
+  waitForDelivery,
+} from './support/submission-fixtures';
 
 /**
  * 30 days after submission the portal forgets a contribution, but only once the council has it:
@@ -41,7 +48,13 @@ describe('Retention of submitted contributions', () => {
     return [row.pdf_file_id, ...row.attachments.map((a) => a.fileId)].filter((id): id is string => !!id);
   };
   const filesExist = async (ids: string[]) =>
-    (await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM stored_files WHERE id IN (${ids.map(() => '?').join(',')})`, ids))[0].n;
+    (
+      await sql<{ n: number }>(
+        t,
+        `SELECT count(*)::int AS n FROM stored_files WHERE id IN (${ids.map(() => '?').join(',')})`,
+        ids,
+      )
+    )[0].n;
 
   it('keeps everything at 29 days; at 31 purges what the council has, and keeps (and flags) what it has not', async () => {
     // Delivered.
@@ -81,11 +94,12 @@ describe('Retention of submitted contributions', () => {
     const detail = await pro.get(`/tasks/${delivered.id}`).expect(200);
     expect(detail.body).toMatchObject({ status: 'submitted', answers: {}, prefill: {}, attachments: [], message: null });
     expect(detail.body.subject.displayName).toBe('');
-    const [purgedRow] = await sql<{ answers: unknown; attachments: unknown[]; pdf_file_id: string | null; purged_at: Date | null }>(
-      t,
-      'SELECT answers, attachments, pdf_file_id, purged_at FROM submissions WHERE id = ?',
-      [d.body.submissionId],
-    );
+    const [purgedRow] = await sql<{
+      answers: unknown;
+      attachments: unknown[];
+      pdf_file_id: string | null;
+      purged_at: Date | null;
+    }>(t, 'SELECT answers, attachments, pdf_file_id, purged_at FROM submissions WHERE id = ?', [d.body.submissionId]);
     expect(purgedRow).toMatchObject({ answers: null, attachments: [], pdf_file_id: null, purged_at: expect.anything() });
     expect((await deliveryOf(t, delivered.externalRef)).delivery).toMatchObject({ status: 'delivered' });
     const list31 = await pro.get('/tasks?view=recently-submitted').expect(200);
@@ -95,7 +109,9 @@ describe('Retention of submitted contributions', () => {
     expect(await filesExist(undeliveredFiles)).toBe(3);
     const [kept] = await sql<{ answers: unknown }>(t, 'SELECT answers FROM submissions WHERE id = ?', [u.body.submissionId]);
     expect(kept.answers).toMatchObject({ setting: 'Oakfield Primary School' });
-    expect((await pro.get(`/tasks/${undelivered.id}`).expect(200)).body.answers).toMatchObject({ setting: 'Oakfield Primary School' });
+    expect((await pro.get(`/tasks/${undelivered.id}`).expect(200)).body.answers).toMatchObject({
+      setting: 'Oakfield Primary School',
+    });
     await downloadPdf(pro, undelivered.id, 410);
     const flagged = await admin.get('/admin/deliveries?status=failed').expect(200);
     expect(flagged.body.items.find((i: { submissionId: string }) => i.submissionId === u.body.submissionId)).toMatchObject({
@@ -115,7 +131,11 @@ describe('Retention of submitted contributions', () => {
     expect(contribution.body.answers).toMatchObject({ setting: 'Oakfield Primary School' });
     expect(await job().run()).toEqual({ purged: 1, heldUndelivered: 0, withdrawnCleaned: 0 });
     expect(await filesExist(undeliveredFiles)).toBe(0);
-    expect(await request(t.url).get('/metrics').then((r) => r.text)).toMatch(/^portal_deliveries_held_past_retention 0$/m);
+    expect(
+      await request(t.url)
+        .get('/metrics')
+        .then((r) => r.text),
+    ).toMatch(/^portal_deliveries_held_past_retention 0$/m);
   });
 
   it('removes whatever a withdrawn task still holds (answers, prefill, names, files)', async () => {

@@ -41,7 +41,9 @@ describe('Two instances draining one delivery outbox', () => {
 
   it(`delivers ${SUBMISSIONS} submissions exactly once between them`, async () => {
     // Hold both workers while the outbox fills (their loop finds nothing to do).
-    const held = [a, b].map((t) => jest.spyOn(t.app.get(DeliveryWorker) as unknown as { tick(): Promise<number> }, 'tick').mockResolvedValue(0));
+    const held = [a, b].map((t) =>
+      jest.spyOn(t.app.get(DeliveryWorker) as unknown as { tick(): Promise<number> }, 'tick').mockResolvedValue(0),
+    );
     const sentBy = new Map<TestApp, number>();
     for (const t of [a, b]) {
       const gateway = t.app.get(CaseSystemGateway);
@@ -69,7 +71,9 @@ describe('Two instances draining one delivery outbox', () => {
     held.forEach((spy) => spy.mockRestore());
     await waitFor(
       'every delivery to be delivered',
-      async () => (await sql<{ n: number }>(a, "SELECT count(*)::int AS n FROM deliveries WHERE status = 'delivered'"))[0].n === SUBMISSIONS,
+      async () =>
+        (await sql<{ n: number }>(a, "SELECT count(*)::int AS n FROM deliveries WHERE status = 'delivered'"))[0].n ===
+        SUBMISSIONS,
       60_000,
     );
     const seconds = (Date.now() - started) / 1000;

@@ -30,7 +30,11 @@ describe('Submitting a contribution', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await publishSampleForms(t);
-    pro = await registerAndLogin(t, 'senco@oakfield.example', { firstName: 'Priya', lastName: 'Shah', organisation: 'Oakfield Primary School' });
+    pro = await registerAndLogin(t, 'senco@oakfield.example', {
+      firstName: 'Priya',
+      lastName: 'Shah',
+      organisation: 'Oakfield Primary School',
+    });
     other = await registerAndLogin(t, 'nosy@elsewhere.example');
     admin = await registerAdminHere(t, 'helpdesk@council.example');
   });
@@ -38,7 +42,12 @@ describe('Submitting a contribution', () => {
 
   it('refuses an incomplete form with 422 validation_failed, every error in form order, and changes nothing', async () => {
     const task = await delegate(t, delegationBody(pro.email));
-    const partial = { setting: 'Oakfield Primary School', attendanceLevel: 'poor', areasOfNeed: [], support: [{ hoursPerWeek: '2' }] };
+    const partial = {
+      setting: 'Oakfield Primary School',
+      attendanceLevel: 'poor',
+      areasOfNeed: [],
+      support: [{ hoursPerWeek: '2' }],
+    };
     const saved = await pro.put(`/tasks/${task.id}/answers`, { version: task.version, answers: partial }).expect(200);
 
     const r = await submit(pro, { id: task.id, version: saved.body.version }).expect(422);
@@ -53,13 +62,23 @@ describe('Submitting a contribution', () => {
       ['strengths', null],
       ['support', 'provision'],
     ]);
-    expect(r.body.errors[0]).toMatchObject({ pageId: 'about', questionId: 'startedAtSetting', code: expect.any(String), message: expect.any(String) });
+    expect(r.body.errors[0]).toMatchObject({
+      pageId: 'about',
+      questionId: 'startedAtSetting',
+      code: expect.any(String),
+      message: expect.any(String),
+    });
     // The same list the whole-form validation gives.
     const validated = await pro.post(`/tasks/${task.id}/validate`, {}).expect(200);
     expect(r.body.errors).toEqual(validated.body.errors);
 
     const detail = await pro.get(`/tasks/${task.id}`).expect(200);
-    expect(detail.body).toMatchObject({ status: 'in_progress', version: saved.body.version, submittedAt: null, availableUntil: null });
+    expect(detail.body).toMatchObject({
+      status: 'in_progress',
+      version: saved.body.version,
+      submittedAt: null,
+      availableUntil: null,
+    });
     expect((await sql(t, 'SELECT 1 FROM submissions WHERE task_id = ?', [task.id])).length).toBe(0);
     const toComplete = await pro.get('/tasks?view=to-complete').expect(200);
     expect(toComplete.body.items.map((i: { id: string }) => i.id)).toContain(task.id);
@@ -76,7 +95,11 @@ describe('Submitting a contribution', () => {
     const task = await readyEducationTask(t, pro);
     const before = Date.now();
     const r = await submit(pro, task).expect(202);
-    expect(r.body).toEqual({ submissionId: expect.any(String), submittedAt: expect.any(String), availableUntil: expect.any(String) });
+    expect(r.body).toEqual({
+      submissionId: expect.any(String),
+      submittedAt: expect.any(String),
+      availableUntil: expect.any(String),
+    });
     const submittedAt = Date.parse(r.body.submittedAt);
     expect(submittedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(r.body.availableUntil) - submittedAt).toBe(30 * DAY);
@@ -100,7 +123,12 @@ describe('Submitting a contribution', () => {
       form: { key: 'education-advice', version: 1 },
       subject: { reference: 'LCS-123456', displayName: 'Alex Smith' },
       submittedAt: r.body.submittedAt,
-      submittedBy: { accountId: pro.accountId, name: 'Priya Shah', email: 'senco@oakfield.example', organisation: 'Oakfield Primary School' },
+      submittedBy: {
+        accountId: pro.accountId,
+        name: 'Priya Shah',
+        email: 'senco@oakfield.example',
+        organisation: 'Oakfield Primary School',
+      },
     });
     // No hidden answer (absenceReasons), no read-only prefill (childName, dateOfBirth, caseWorker).
     expect(body.answers).toEqual(educationDelivered());
@@ -173,7 +201,9 @@ describe('Submitting a contribution', () => {
     const r = await submit(pro, task).expect(202);
     const submitted = await downloadPdf(pro, task.id);
     const day = r.body.submittedAt.slice(0, 10);
-    expect(submitted.headers['content-disposition']).toMatch(/^attachment; filename="education-advice-LCS-123456-submitted-\d{4}-\d{2}-\d{2}\.pdf"/);
+    expect(submitted.headers['content-disposition']).toMatch(
+      /^attachment; filename="education-advice-LCS-123456-submitted-\d{4}-\d{2}-\d{2}\.pdf"/,
+    );
     expect(submitted.headers['content-disposition']).toContain(day.slice(0, 7));
     const text = flat(pdfText(submitted.body as Buffer));
     expect(text).not.toContain('DRAFT');
@@ -191,7 +221,9 @@ describe('Submitting a contribution', () => {
     const detail = await pro.get(`/tasks/${task.id}`).expect(200);
     expect(detail.body.status).toBe('submitted');
 
-    const save = await pro.put(`/tasks/${task.id}/answers`, { version: detail.body.version, answers: educationAnswers() }).expect(409);
+    const save = await pro
+      .put(`/tasks/${task.id}/answers`, { version: detail.body.version, answers: educationAnswers() })
+      .expect(409);
     expect(save.body.code).toBe('task_submitted');
     const add = await upload(pro.agent, pro.csrf, task.id, pdf(), 'late.pdf').expect(409);
     expect(add.body.code).toBe('task_submitted');
@@ -228,7 +260,12 @@ describe('Submitting a contribution', () => {
     const ids = list.body.items.map((i: { id: string }) => i.id);
     expect(ids.indexOf(second.id)).toBeLessThan(ids.indexOf(first.id));
     const item = list.body.items.find((i: { id: string }) => i.id === second.id);
-    expect(item).toMatchObject({ status: 'submitted', submittedAt: b.body.submittedAt, availableUntil: b.body.availableUntil, overdue: false });
+    expect(item).toMatchObject({
+      status: 'submitted',
+      submittedAt: b.body.submittedAt,
+      availableUntil: b.body.availableUntil,
+      overdue: false,
+    });
     expect(list.body.items.find((i: { id: string }) => i.id === first.id).availableUntil).toBe(a.body.availableUntil);
     const toComplete = await pro.get('/tasks?view=to-complete').expect(200);
     expect(toComplete.body.items.map((i: { id: string }) => i.id)).not.toContain(second.id);
@@ -262,7 +299,11 @@ describe('Submitting a contribution', () => {
       await request(t.url).get(`${API}/tasks/${task.id}/pdf`).expect(401);
       await request(t.url).post(`${API}/tasks/${task.id}/submit`).send({ version: 1 }).expect(401);
       await request(t.url).get(`${API}/tasks/${task.id}/pdf`).set(INTEGRATION_KEY_HEADER, integrationAuth).expect(401);
-      await request(t.url).post(`${API}/tasks/${task.id}/submit`).set(INTEGRATION_KEY_HEADER, integrationAuth).send({ version: 1 }).expect(401);
+      await request(t.url)
+        .post(`${API}/tasks/${task.id}/submit`)
+        .set(INTEGRATION_KEY_HEADER, integrationAuth)
+        .send({ version: 1 })
+        .expect(401);
       await pro.get('/tasks/0190a0a0-0000-7000-8000-000000000000/pdf').expect(404);
       await pro.get('/tasks/not-a-uuid/pdf').expect(404);
     });
@@ -271,12 +312,16 @@ describe('Submitting a contribution', () => {
       const fresh = await readyEducationTask(t, pro, { files: false });
       expect((await pro.post(`/tasks/${fresh.id}/submit`, { version: '1' }).expect(400)).body.code).toBe('invalid_request');
       expect((await pro.post(`/tasks/${fresh.id}/submit`, {}).expect(400)).body.code).toBe('invalid_request');
-      expect((await pro.post(`/tasks/${fresh.id}/submit`, { version: fresh.version, extra: true }).expect(400)).body.code).toBe('invalid_request');
+      expect((await pro.post(`/tasks/${fresh.id}/submit`, { version: fresh.version, extra: true }).expect(400)).body.code).toBe(
+        'invalid_request',
+      );
       await pro.agent.post(`${API}/tasks/${fresh.id}/submit`).send({ version: fresh.version }).expect(403);
     });
 
     it('a work group member before pickup: 403 pickup_required on the PDF and on submit', async () => {
-      const group = await admin.post('/admin/work-groups', { key: 'oakfield-send', name: 'Oakfield SEND team', organisation: 'Oakfield' }).expect(201);
+      const group = await admin
+        .post('/admin/work-groups', { key: 'oakfield-send', name: 'Oakfield SEND team', organisation: 'Oakfield' })
+        .expect(201);
       await admin.post(`/admin/work-groups/${group.body.id}/members`, { email: pro.email }).expect(204);
       const groupTask = await delegate(t, delegationBody('x@x.example', { assignee: { workGroupKey: 'oakfield-send' } }));
       expect((await pro.get(`/tasks/${groupTask.id}/pdf`).expect(403)).body.code).toBe('pickup_required');

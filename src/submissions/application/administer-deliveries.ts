@@ -27,10 +27,17 @@ export class AdministerDeliveries {
     private readonly clock: Clock,
   ) {}
 
-  async list(status: DeliveryStatus | undefined, limit: number, after?: { createdAt: string; id: string }): Promise<AdminDeliveryItem[]> {
+  async list(
+    status: DeliveryStatus | undefined,
+    limit: number,
+    after?: { createdAt: string; id: string },
+  ): Promise<AdminDeliveryItem[]> {
     const rows = await this.uow.run(() => this.deliveries.list({ status }, limit, after));
     const cutoff = this.clock.now().getTime() - RETENTION_MS;
-    return rows.map((row) => ({ ...row, heldPastRetention: row.status !== 'delivered' && Date.parse(row.submittedAt) <= cutoff }));
+    return rows.map((row) => ({
+      ...row,
+      heldPastRetention: row.status !== 'delivered' && Date.parse(row.submittedAt) <= cutoff,
+    }));
   }
 
   async retry(submissionId: string): Promise<void> {

@@ -45,10 +45,16 @@ export class DeliverContribution {
       if (!delivery || delivery.status === 'delivered') return;
       delivery.record(outcome, this.clock.now(), this.config.deliveryRetryBaseMs, Math.random());
       if (outcome.kind === 'accepted' && submission) {
-        await this.audit.record({ actor: { type: 'system' }, action: 'task.delivered', taskId: submission.taskId, to: { receiptId: outcome.receiptId } });
+        await this.audit.record({
+          actor: { type: 'system' },
+          action: 'task.delivered',
+          taskId: submission.taskId,
+          to: { receiptId: outcome.receiptId },
+        });
       }
     });
-    if (outcome.kind !== 'accepted') this.logger.warn(`delivery of ${submissionId} not accepted (${outcome.kind}): ${outcome.error.slice(0, 200)}`);
+    if (outcome.kind !== 'accepted')
+      this.logger.warn(`delivery of ${submissionId} not accepted (${outcome.kind}): ${outcome.error.slice(0, 200)}`);
     return outcome.kind;
   }
 
@@ -57,18 +63,26 @@ export class DeliverContribution {
     try {
       payload = await this.payload(submission);
     } catch (error) {
+      // Content that is gone will not come back by waiting: an admin must see it. A read that failed may work next time.
+      if (error instanceof MissingContentError) return { kind: 'refused', error: `not sent: ${error.message}` };
       return { kind: 'retryable', error: `could not read the contribution's files: ${(error as Error).message}` };
     }
     return this.gateway.deliver(payload);
   }
 
   private async payload(s: Submission): Promise<ContributionPayload> {
-    if (s.isPurged() || !s.pdfFileId || !s.answers) throw new Error('the contribution was purged before delivery');
+    if (s.isPurged() || !s.pdfFileId || !s.answers) throw new MissingContentError('the contribution was purged before delivery');
     const pdf = await this.mustRead(s.pdfFileId);
     const attachments = [];
     for (const a of s.attachments) {
       const content = await this.mustRead(a.fileId);
-      attachments.push({ filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, contentBase64: content.toString('base64') });
+      attachments.push({
+        filename: a.filename,
+        contentType: a.contentType,
+        size: a.size,
+        sha256: a.sha256,
+        contentBase64: content.toString('base64'),
+      });
     }
     return {
       submissionId: s.id,
@@ -86,7 +100,9 @@ export class DeliverContribution {
 
   private async mustRead(fileId: string): Promise<Buffer> {
     const content = await this.files.read(fileId);
-    if (!content) throw new Error(`file ${fileId} is missing`);
+    if (!content) throw new MissingContentError(`file ${fileId} is missing`);
     return content;
   }
 }
+
+class MissingContentError extends Error {}

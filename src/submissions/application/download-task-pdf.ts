@@ -67,6 +67,10 @@ export class DownloadTaskPdf {
  * (downloads folders, recent-files lists and mail attachments are not the place for it).
  */
 export function pdfFilename(formKey: string, reference: string, suffix: string): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const safe = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60);
   return `${[safe(formKey), safe(reference), suffix].filter(Boolean).join('-')}.pdf`;
 }

@@ -46,7 +46,9 @@ export class PurgeExpiredContent {
     const failed = new Set<string>();
 
     for (;;) {
-      const ids = (await this.uow.run(() => this.submissions.deliveredDueForPurge(cutoff, BATCH))).filter((id) => !failed.has(id));
+      const ids = (await this.uow.run(() => this.submissions.deliveredDueForPurge(cutoff, BATCH))).filter(
+        (id) => !failed.has(id),
+      );
       if (!ids.length) break;
       for (const id of ids) {
         try {
@@ -75,7 +77,9 @@ export class PurgeExpiredContent {
 
     report.heldUndelivered = await this.uow.run(() => this.deliveries.countUndeliveredSubmittedBefore(cutoff));
     if (report.heldUndelivered > 0) {
-      this.logger.warn(`${report.heldUndelivered} submission(s) past retention are kept because the council has not received them`);
+      this.logger.warn(
+        `${report.heldUndelivered} submission(s) past retention are kept because the council has not received them`,
+      );
     }
     return report;
   }

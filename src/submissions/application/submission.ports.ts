@@ -40,7 +40,11 @@ export abstract class DeliveryRepository {
    * counting the attempt. Returns their submission ids.
    */
   abstract claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]>;
-  abstract list(filter: DeliveryListFilter, limit: number, after?: { createdAt: string; id: string }): Promise<(DeliveryListItem & { createdAt: string })[]>;
+  abstract list(
+    filter: DeliveryListFilter,
+    limit: number,
+    after?: { createdAt: string; id: string },
+  ): Promise<(DeliveryListItem & { createdAt: string })[]>;
   abstract count(status: DeliveryStatus): Promise<number>;
   /** Undelivered (pending or failed) submissions made before `submittedBefore`: kept past retention. */
   abstract countUndeliveredSubmittedBefore(submittedBefore: Date): Promise<number>;
@@ -60,9 +64,7 @@ export interface ContributionPayload {
 }
 
 export type GatewayResult =
-  | { kind: 'accepted'; receiptId: string }
-  | { kind: 'retryable'; error: string }
-  | { kind: 'refused'; error: string };
+  { kind: 'accepted'; receiptId: string } | { kind: 'retryable'; error: string } | { kind: 'refused'; error: string };
 
 /** The council's case-management gateway (outbound). */
 export abstract class CaseSystemGateway {

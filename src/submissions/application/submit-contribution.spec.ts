@@ -134,7 +134,15 @@ describe('SubmitContribution', () => {
       subject: { reference: 'LCS-123456', displayName: 'Alex Smith' },
       submittedBy: SAM,
       submittedAt: NOW,
-      attachments: [{ fileId: 'file-att-1', filename: 'annual-review.pdf', contentType: 'application/pdf', size: 1234, sha256: 'ab'.repeat(32) }],
+      attachments: [
+        {
+          fileId: 'file-att-1',
+          filename: 'annual-review.pdf',
+          contentType: 'application/pdf',
+          size: 1234,
+          sha256: 'ab'.repeat(32),
+        },
+      ],
     });
     expect(renders).toHaveLength(1);
     expect(renders[0]).toMatchObject({
@@ -147,7 +155,9 @@ describe('SubmitContribution', () => {
     });
     const pdf = files.get(s.pdfFileId!)!;
     expect(s.pdfSha256).toBe(createHash('sha256').update(pdf).digest('hex'));
-    expect(deliveries).toEqual([expect.objectContaining({ submissionId: s.id, status: 'pending', attempts: 0, nextAttemptAt: NOW })]);
+    expect(deliveries).toEqual([
+      expect.objectContaining({ submissionId: s.id, status: 'pending', attempts: 0, nextAttemptAt: NOW }),
+    ]);
     // The delivery row references the submission: the submission is written first.
     expect(order).toEqual(['submission', 'flush', 'delivery']);
     expect(audit).toEqual([
@@ -183,14 +193,20 @@ describe('SubmitContribution', () => {
   it('only the individual assignee: anyone else 404, a member of the holding group 403 pickup_required', async () => {
     const mine = newTask();
     completeDraft(mine);
-    expect(await codeOf(setup(mine).useCase.execute({ ...SAM, accountId: 'acc-other' }, mine.id, { version: mine.version }))).toBe('not_found');
+    expect(
+      await codeOf(setup(mine).useCase.execute({ ...SAM, accountId: 'acc-other' }, mine.id, { version: mine.version })),
+    ).toBe('not_found');
     const groups = newTask({ kind: 'work_group', workGroupId: 'grp-1' });
     expect(await codeOf(setup(groups).useCase.execute(SAM, groups.id, { version: groups.version }))).toBe('pickup_required');
     // The aggregate checks it too, whatever the caller did.
-    expect(() => groups.submit(educationAdvice, SAM.accountId, groups.version, NOW)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => groups.submit(educationAdvice, SAM.accountId, groups.version, NOW)).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
     const withdrawn = newTask();
     withdrawn.withdraw(NOW);
-    expect(() => withdrawn.submit(educationAdvice, SAM.accountId, withdrawn.version, NOW)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => withdrawn.submit(educationAdvice, SAM.accountId, withdrawn.version, NOW)).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
   });
 });
 
@@ -202,7 +218,14 @@ describe('Task.forgetContent', () => {
     task.submit(educationAdvice, SAM.accountId, task.version, NOW);
     const version = task.version;
     expect(task.forgetContent(NOW)).toBe(true);
-    expect(task).toMatchObject({ answers: {}, prefill: {}, message: null, subjectDisplayName: null, status: 'submitted', version });
+    expect(task).toMatchObject({
+      answers: {},
+      prefill: {},
+      message: null,
+      subjectDisplayName: null,
+      status: 'submitted',
+      version,
+    });
     expect(task.forgetContent(NOW)).toBe(false);
   });
 });

@@ -26,11 +26,16 @@ describe('Delivery', () => {
 
   it('full-jitter delays stay within [0, min(cap, base·2^(n-1))]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 3_600_000 }), fc.double({ min: 0, max: 0.9999999, noNaN: true }), (n, base, r) => {
-        const delay = retryDelay(n, base, r);
-        const ceiling = Math.min(MAX_RETRY_DELAY_MS, base * 2 ** (n - 1));
-        return delay >= 0 && delay <= ceiling && delay <= MAX_RETRY_DELAY_MS;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 3_600_000 }),
+        fc.double({ min: 0, max: 0.9999999, noNaN: true }),
+        (n, base, r) => {
+          const delay = retryDelay(n, base, r);
+          const ceiling = Math.min(MAX_RETRY_DELAY_MS, base * 2 ** (n - 1));
+          return delay >= 0 && delay <= ceiling && delay <= MAX_RETRY_DELAY_MS;
+        },
+      ),
     );
   });
 });

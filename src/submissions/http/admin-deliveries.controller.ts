@@ -52,13 +52,21 @@ export class AdminDeliveriesController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   @ApiOkResponse({ type: DeliveryPageDto })
-  async list(@Query('status') status?: string, @Query('limit') limit?: string, @Query('cursor') cursor?: string): Promise<DeliveryPageDto> {
+  async list(
+    @Query('status') status?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<DeliveryPageDto> {
     if (status !== undefined && !STATUSES.has(status)) {
       throw new InvalidRequestError([{ path: 'status', message: 'status must be pending, delivered or failed' }]);
     }
     const size = parseLimit(limit);
     const after = decodeCursor(cursor, isCursor);
-    const rows = await this.admin.list(status as DeliveryStatus | undefined, size, after ? { createdAt: after.c, id: after.id } : undefined);
+    const rows = await this.admin.list(
+      status as DeliveryStatus | undefined,
+      size,
+      after ? { createdAt: after.c, id: after.id } : undefined,
+    );
     const last = rows.at(-1);
     return {
       items: rows.map(({ createdAt: _c, ...item }) => item),

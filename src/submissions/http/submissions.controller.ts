@@ -24,7 +24,11 @@ export class SubmissionsController {
       'Accepted means stored and queued for delivery (see GET /integration/tasks/{externalRef} for the delivery).',
   })
   @ApiAcceptedResponse({ type: SubmissionReceiptDto })
-  create(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: SubmitTaskDto): Promise<SubmissionReceipt> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: SubmitTaskDto,
+  ): Promise<SubmissionReceipt> {
     return this.submit.execute(
       { accountId: principal.accountId, name: principal.name, email: principal.email, organisation: principal.organisation },
       id,

@@ -8,7 +8,8 @@ export class SubmitTaskDto {
 }
 
 export class SubmissionReceiptDto {
-  @ApiProperty({ format: 'uuid', description: 'Also the Idempotency-Key of the delivery to the case system' }) submissionId!: string;
+  @ApiProperty({ format: 'uuid', description: 'Also the Idempotency-Key of the delivery to the case system' })
+  submissionId!: string;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ format: 'date-time', description: 'submittedAt + 30 days: the PDF can be downloaded until then' })
   availableUntil!: string;

@@ -16,8 +16,10 @@ export class DeliveryMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.gauge('portal_deliveries_pending', 'Contributions waiting to be delivered to the case system (outbox depth)', () =>
-      this.uow.run(() => this.deliveries.count('pending')),
+    this.metrics.gauge(
+      'portal_deliveries_pending',
+      'Contributions waiting to be delivered to the case system (outbox depth)',
+      () => this.uow.run(() => this.deliveries.count('pending')),
     );
     this.metrics.gauge('portal_deliveries_failed', 'Contributions the case system refused: an admin must look and retry', () =>
       this.uow.run(() => this.deliveries.count('failed')),
@@ -25,7 +27,8 @@ export class DeliveryMetrics implements OnModuleInit {
     this.metrics.gauge(
       'portal_deliveries_held_past_retention',
       'Undelivered contributions older than the 30-day retention, kept until the council has them',
-      () => this.uow.run(() => this.deliveries.countUndeliveredSubmittedBefore(new Date(this.clock.now().getTime() - RETENTION_MS))),
+      () =>
+        this.uow.run(() => this.deliveries.countUndeliveredSubmittedBefore(new Date(this.clock.now().getTime() - RETENTION_MS))),
     );
   }
 }

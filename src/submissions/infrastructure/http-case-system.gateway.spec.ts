@@ -63,7 +63,10 @@ describe('HttpCaseSystemGateway', () => {
 
   it('timeouts, resets, garbage and 2xx without a receipt are retryable', async () => {
     stub.setFault({ kind: 'slow', delayMs: 1000, times: 1 });
-    expect(await gateway.deliver(payload(id()))).toEqual({ kind: 'retryable', error: expect.stringContaining('timed out after 300 ms') });
+    expect(await gateway.deliver(payload(id()))).toEqual({
+      kind: 'retryable',
+      error: expect.stringContaining('timed out after 300 ms'),
+    });
     stub.setFault({ kind: 'reset', times: 1 });
     expect((await gateway.deliver(payload(id()))).kind).toBe('retryable');
     stub.setFault({ kind: 'accept-then-reset', times: 1 });
@@ -76,7 +79,10 @@ describe('HttpCaseSystemGateway', () => {
 
   it('nobody listening is retryable; a redirect is not followed (refused for a person to look at)', async () => {
     const closed = new HttpCaseSystemGateway({ caseSystemUrl: 'http://127.0.0.1:1', deliveryTimeoutMs: 300 } as AppConfig);
-    expect(await closed.deliver(payload(id()))).toEqual({ kind: 'retryable', error: expect.stringContaining('no answer from the case system') });
+    expect(await closed.deliver(payload(id()))).toEqual({
+      kind: 'retryable',
+      error: expect.stringContaining('no answer from the case system'),
+    });
 
     let followed = 0;
     const redirecting = createServer((req, res) => {
@@ -86,7 +92,10 @@ describe('HttpCaseSystemGateway', () => {
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
     try {
       const port = (redirecting.address() as AddressInfo).port;
-      const redirected = new HttpCaseSystemGateway({ caseSystemUrl: `http://127.0.0.1:${port}`, deliveryTimeoutMs: 300 } as AppConfig);
+      const redirected = new HttpCaseSystemGateway({
+        caseSystemUrl: `http://127.0.0.1:${port}`,
+        deliveryTimeoutMs: 300,
+      } as AppConfig);
       expect(await redirected.deliver(payload(id()))).toEqual({ kind: 'refused', error: expect.stringContaining('HTTP 307') });
       expect(followed).toBe(0);
     } finally {

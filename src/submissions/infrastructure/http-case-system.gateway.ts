@@ -28,7 +28,8 @@ export class HttpCaseSystemGateway extends CaseSystemGateway {
       });
     } catch (error) {
       const e = error as Error & { cause?: { code?: string } };
-      const reason = e.name === 'TimeoutError' ? `timed out after ${this.config.deliveryTimeoutMs} ms` : (e.cause?.code ?? e.message);
+      const reason =
+        e.name === 'TimeoutError' ? `timed out after ${this.config.deliveryTimeoutMs} ms` : (e.cause?.code ?? e.message);
       return { kind: 'retryable', error: `no answer from the case system: ${reason}` };
     }
     const text = await response.text().catch(() => '');
@@ -42,7 +43,8 @@ export class HttpCaseSystemGateway extends CaseSystemGateway {
       return { kind: 'retryable', error: `HTTP ${response.status} without a receipt id` };
     }
     const summary = `HTTP ${response.status}: ${text.slice(0, 300)}`;
-    if (response.status >= 500 || response.status === 429 || response.status === 408) return { kind: 'retryable', error: summary };
+    if (response.status >= 500 || response.status === 429 || response.status === 408)
+      return { kind: 'retryable', error: summary };
     return { kind: 'refused', error: summary };
   }
 }

@@ -84,7 +84,11 @@ export class MikroOrmDeliveryRepository extends DeliveryRepository {
     return rows.map((r) => r.submission_id);
   }
 
-  async list(filter: DeliveryListFilter, limit: number, after?: { createdAt: string; id: string }): Promise<(DeliveryListItem & { createdAt: string })[]> {
+  async list(
+    filter: DeliveryListFilter,
+    limit: number,
+    after?: { createdAt: string; id: string },
+  ): Promise<(DeliveryListItem & { createdAt: string })[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) {

@@ -123,7 +123,11 @@ export function flat(text: string): string {
   return text.replace(/[ \t]+/g, ' ');
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -139,15 +143,26 @@ export interface DeliveryState {
 }
 
 export async function deliveryOf(t: TestApp, externalRef: string): Promise<DeliveryState> {
-  const r = await integration(t).get(`/integration/tasks/${encodeURIComponent(externalRef)}`).expect(200);
+  const r = await integration(t)
+    .get(`/integration/tasks/${encodeURIComponent(externalRef)}`)
+    .expect(200);
   return { submissionId: r.body.submissionId, delivery: r.body.delivery };
 }
 
-export async function waitForDelivery(t: TestApp, externalRef: string, status = 'delivered', timeoutMs = 15_000): Promise<DeliveryState> {
-  return waitFor(`delivery of ${externalRef} to be ${status}`, async () => {
-    const state = await deliveryOf(t, externalRef);
-    return state.delivery?.status === status ? state : undefined;
-  }, timeoutMs);
+export async function waitForDelivery(
+  t: TestApp,
+  externalRef: string,
+  status = 'delivered',
+  timeoutMs = 15_000,
+): Promise<DeliveryState> {
+  return waitFor(
+    `delivery of ${externalRef} to be ${status}`,
+    async () => {
+      const state = await deliveryOf(t, externalRef);
+      return state.delivery?.status === status ? state : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export function submit(pro: PortalClient, task: { id: string; version: number }) {
