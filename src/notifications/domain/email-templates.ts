@@ -35,6 +35,22 @@ function links(ctx: EmailContext): string {
   ].join('\n');
 }
 
+/** The shape every "a form is waiting for you" email shares: what happened, the due date, the links. */
+function taskNotice(ctx: EmailContext, subject: string, opening: string, dueDate: string, extra?: string): EmailContent {
+  return {
+    subject,
+    text: [
+      opening,
+      '',
+      `Please complete and submit this form by ${formatEmailDate(dueDate)}.`,
+      ...(extra ? [extra] : []),
+      '',
+      links(ctx),
+      footer(ctx),
+    ].join('\n'),
+  };
+}
+
 export const emailTemplates = {
   verificationCode(ctx: EmailContext, code: string): EmailContent {
     return {
@@ -80,60 +96,30 @@ export const emailTemplates = {
   },
 
   taskDelegatedToPerson(ctx: EmailContext, dueDate: string): EmailContent {
-    return {
-      subject: 'A new form has been delegated to you',
-      text: [
-        'A new form has been delegated to you on the Professional Portal.',
-        '',
-        `Please complete and submit this form by ${formatEmailDate(dueDate)}.`,
-        '',
-        links(ctx),
-        footer(ctx),
-      ].join('\n'),
-    };
+    return taskNotice(ctx, 'A new form has been delegated to you', 'A new form has been delegated to you on the Professional Portal.', dueDate);
   },
 
   taskDelegatedToGroup(ctx: EmailContext, groupName: string, dueDate: string): EmailContent {
-    return {
-      subject: 'A new form has been delegated to your work group',
-      text: [
-        `A new form has been delegated to your work group "${groupName}" on the Professional Portal.`,
-        '',
-        `Please complete and submit this form by ${formatEmailDate(dueDate)}.`,
-        'A member of the work group can pick it up from "Tasks assigned to your Work Groups".',
-        '',
-        links(ctx),
-        footer(ctx),
-      ].join('\n'),
-    };
+    return taskNotice(
+      ctx,
+      'A new form has been delegated to your work group',
+      `A new form has been delegated to your work group "${groupName}" on the Professional Portal.`,
+      dueDate,
+      'A member of the work group can pick it up from "Tasks assigned to your Work Groups".',
+    );
   },
 
   reassignedToPerson(ctx: EmailContext, byName: string, dueDate: string): EmailContent {
-    return {
-      subject: 'A form has been re-assigned to you',
-      text: [
-        `${byName} has re-assigned a form to you on the Professional Portal.`,
-        '',
-        `Please complete and submit this form by ${formatEmailDate(dueDate)}.`,
-        '',
-        links(ctx),
-        footer(ctx),
-      ].join('\n'),
-    };
+    return taskNotice(ctx, 'A form has been re-assigned to you', `${byName} has re-assigned a form to you on the Professional Portal.`, dueDate);
   },
 
   reassignedToGroup(ctx: EmailContext, byName: string, groupName: string, dueDate: string): EmailContent {
-    return {
-      subject: 'A form has been re-assigned to your work group',
-      text: [
-        `${byName} has re-assigned a form to your work group "${groupName}" on the Professional Portal.`,
-        '',
-        `Please complete and submit this form by ${formatEmailDate(dueDate)}.`,
-        '',
-        links(ctx),
-        footer(ctx),
-      ].join('\n'),
-    };
+    return taskNotice(
+      ctx,
+      'A form has been re-assigned to your work group',
+      `${byName} has re-assigned a form to your work group "${groupName}" on the Professional Portal.`,
+      dueDate,
+    );
   },
 
   reassignedFromYou(ctx: EmailContext, byName: string): EmailContent {
