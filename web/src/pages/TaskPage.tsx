@@ -98,10 +98,15 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const onAttachmentsTab = attachmentsTab && pageIndex === pages.length;
   const page = pages[pageIndex];
 
+  // Only the latest load applies: an earlier one answering late (React's StrictMode runs the effect
+  // twice in development) must not replace answers typed since.
+  const loadSeq = useRef(0);
   const fetchTask = useCallback(async () => {
+    const seq = ++loadSeq.current;
     setLoad({ kind: 'loading' });
     try {
       const detail = await api.get<TaskDetail>(`/tasks/${encodeURIComponent(taskId)}`);
+      if (seq !== loadSeq.current) return;
       setTask(detail);
       setAnswers(initialAnswers(detail.definition, detail.answers));
       setAttachments(detail.attachments ?? []);
@@ -114,6 +119,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
       setPageIndex(0);
       setLoad({ kind: 'ready' });
     } catch (error) {
+      if (seq !== loadSeq.current) return;
       if (isApiError(error, 'pickup_required')) setLoad({ kind: 'pickup' });
       else if (isApiError(error) && error.status === 404) setLoad({ kind: 'not-found' });
       else setLoad({ kind: 'error', message: problemText(error) });
