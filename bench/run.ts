@@ -346,7 +346,11 @@ async function main(): Promise<void> {
   const drain = wanted('drain') ? await measureDrain(client, stubUrl) : undefined;
 
   let explains: ExplainedQuery[] = [];
-  if (wanted('explain') || ONLY.length === 0) explains = await explainListQueries(client, join(DIST, 'src'));
+  if (wanted('explain') || ONLY.length === 0) {
+    explains = await explainListQueries(client, join(DIST, 'src'));
+    for (const e of explains) log(`  EXPLAIN ${e.name.padEnd(45)} ${e.executionMs.toFixed(2).padStart(8)} ms${e.seqScanOnTasks ? '  SEQ SCAN ON TASKS' : ''}`);
+    if (flag('plans')) for (const e of explains) log(`\n-- ${e.name}\n${e.sql}\n${e.plan}`);
+  }
   await client.end();
 
   const all: BenchResults = {

@@ -69,10 +69,33 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
   return { accountId: s.account_id };
 }
 
-const COLUMNS = `t.id, t.form_key, t.form_version, t.form_title, t.subject_reference, t.subject_display_name,
+// The same statements as the portal's SqlTaskReadModel (a page cut from tasks, then joined to accounts;
+// work-group lists merge a page per group).
+const TASK_COLUMNS = `t.id, t.external_ref, t.form_key, t.form_version, t.form_title, t.subject_reference, t.subject_display_name,
   t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
-  t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version,
-  a.first_name, a.last_name, a.email AS account_email`;
+  t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version`;
+const ORDER = 'ORDER BY t.due_date ASC, t.id ASC';
+const withNames = (pageSql: string) => `SELECT t.*, a.first_name, a.last_name, a.email AS account_email
+  FROM (${pageSql}) t LEFT JOIN accounts a ON a.id = t.assignee_account_id ${ORDER}`;
+const perGroup = (column: string, where: string, groupParam: string, limitParam: string) =>
+  `SELECT t.* FROM unnest(${groupParam}::uuid[]) AS g(id)
+     CROSS JOIN LATERAL (SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${column} = g.id AND ${where} ${ORDER} LIMIT ${limitParam}) t
+   ${ORDER} LIMIT ${limitParam}`;
+const TO_COMPLETE_SQL = withNames(
+  `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.assignee_account_id = $1 AND t.status IN ('open', 'in_progress') ${ORDER} LIMIT $2`,
+);
+const WORK_GROUPS_SQL = withNames(perGroup('t.holder_work_group_id', "t.status IN ('open', 'in_progress')", '$1', '$2'));
+const GROUP_MEMBERS_SQL = withNames(
+  perGroup(
+    't.work_group_id',
+    `t.assignee_kind = 'account' AND t.assignee_account_id <> $3
+     AND EXISTS (SELECT 1 FROM work_group_members m WHERE m.work_group_id = t.work_group_id AND m.account_id = t.assignee_account_id OFFSET 0)
+     AND t.status IN ('open', 'in_progress')`,
+    '$1',
+    '$2',
+  ),
+);
+const COLUMNS = `${TASK_COLUMNS}, a.first_name, a.last_name, a.email AS account_email`;
 const FROM = 'FROM tasks t LEFT JOIN accounts a ON a.id = t.assignee_account_id';
 
 type Row = Record<string, any>;
@@ -136,36 +159,14 @@ app.get('/api/v1/tasks', async (request, reply) => {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(reply, 400, 'invalid_request', 'limit must be 1..100');
   let rows: Row[];
   if (view === 'to-complete') {
-    rows = (
-      await pool.query(
-        `SELECT ${COLUMNS} ${FROM} WHERE t.assignee_account_id = $1 AND t.status IN ('open', 'in_progress')
-          ORDER BY t.due_date ASC, t.id ASC LIMIT $2`,
-        [principal.accountId, limit + 1],
-      )
-    ).rows;
+    rows = (await pool.query(TO_COMPLETE_SQL, [principal.accountId, limit + 1])).rows;
   } else if (view === 'work-groups' || view === 'group-members') {
     const groups = await groupIdsOf(principal.accountId);
     if (!groups.length) return { items: [], nextCursor: null };
-    const marks = groups.map((_, i) => `$${i + 1}`).join(', ');
     rows =
       view === 'work-groups'
-        ? (
-            await pool.query(
-              `SELECT ${COLUMNS} ${FROM} WHERE t.holder_work_group_id IN (${marks}) AND t.status IN ('open', 'in_progress')
-                ORDER BY t.due_date ASC, t.id ASC LIMIT $${groups.length + 1}`,
-              [...groups, limit + 1],
-            )
-          ).rows
-        : (
-            await pool.query(
-              `SELECT ${COLUMNS} ${FROM} WHERE t.work_group_id IN (${marks}) AND t.assignee_kind = 'account'
-                  AND t.assignee_account_id <> $${groups.length + 1}
-                  AND EXISTS (SELECT 1 FROM work_group_members m WHERE m.work_group_id = t.work_group_id AND m.account_id = t.assignee_account_id)
-                  AND t.status IN ('open', 'in_progress')
-                ORDER BY t.due_date ASC, t.id ASC LIMIT $${groups.length + 2}`,
-              [...groups, principal.accountId, limit + 1],
-            )
-          ).rows;
+        ? (await pool.query(WORK_GROUPS_SQL, [groups, limit + 1])).rows
+        : (await pool.query(GROUP_MEMBERS_SQL, [groups, limit + 1, principal.accountId])).rows;
   } else {
     return problem(reply, 400, 'invalid_request', 'unknown view');
   }

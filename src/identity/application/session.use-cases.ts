@@ -13,40 +13,34 @@ export interface Authenticated {
 }
 
 /**
- * Resolves a session cookie on every authenticated request: one indexed read, and a write at most
- * once a minute to slide the idle deadline.
+ * Resolves a session cookie on every authenticated request: one indexed read (the session joined to
+ * its account), and a write at most once a minute to slide the idle deadline. No transaction: the read
+ * is one statement and the write a single conditional UPDATE. An expired session is not written
+ * down: its state follows from its own timestamps, so every later request answers the same
+ * (`session_expired`, or `unauthenticated` for a disabled account) until the cleanup job removes it.
  */
 @Injectable()
 export class AuthenticateSession {
   constructor(
-    private readonly uow: UnitOfWork,
     private readonly sessions: SessionRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(token: string | undefined, countsAsActivity: boolean): Promise<Authenticated> {
     if (!token || token.length > 100) throw new UnauthenticatedError();
-    return this.uow.run(async () => {
-      const now = this.clock.now();
-      const found = await this.sessions.findByTokenHash(hashToken(token));
-      if (!found) throw new UnauthenticatedError();
-      const { session, account } = found;
-      const state = session.state(now);
-      if (state === 'ended') throw new UnauthenticatedError();
-      if (state !== 'active') {
-        await this.sessions.end(session.id, now);
-        throw new SessionExpiredError();
-      }
-      if (account.disabled) {
-        await this.sessions.end(session.id, now);
-        throw new UnauthenticatedError();
-      }
-      if (countsAsActivity && session.needsActivityWrite(now)) {
-        await this.sessions.recordActivity(session.id, now);
-        session.lastSeenAt = now;
-      }
-      return { session, account };
-    });
+    const now = this.clock.now();
+    const found = await this.sessions.findByTokenHash(hashToken(token));
+    if (!found) throw new UnauthenticatedError();
+    const { session, account } = found;
+    const state = session.state(now);
+    if (state === 'ended') throw new UnauthenticatedError();
+    if (state !== 'active') throw new SessionExpiredError();
+    if (account.disabled) throw new UnauthenticatedError();
+    if (countsAsActivity && session.needsActivityWrite(now)) {
+      await this.sessions.recordActivity(session.id, now);
+      session.lastSeenAt = now;
+    }
+    return { session, account };
   }
 }
 

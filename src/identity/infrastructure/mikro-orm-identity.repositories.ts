@@ -75,11 +75,15 @@ export class MikroOrmSessionRepository extends SessionRepository {
     super();
   }
 
+  /**
+   * Runs on every authenticated request, so it is one statement (the session joined to its account)
+   * and returns plain domain objects, not managed entities: nothing to hydrate into the identity map,
+   * nothing to compare at flush, and no request context needed.
+   */
   async findByTokenHash(tokenHash: string): Promise<SessionWithAccount | null> {
-    const session = await this.em.findOne(Session, { tokenHash });
-    if (!session) return null;
-    const account = await this.em.findOne(Account, { id: session.accountId });
-    return account ? { session, account } : null;
+    const [row] = await this.em.execute<Record<string, unknown>[]>(SESSION_WITH_ACCOUNT, [tokenHash]);
+    if (!row) return null;
+    return { session: this.fromRow(Session, row, 's_'), account: this.fromRow(Account, row, '') };
   }
 
   add(session: Session): void {
@@ -97,4 +101,31 @@ export class MikroOrmSessionRepository extends SessionRepository {
   async endAllForAccount(accountId: string, at: Date): Promise<void> {
     await this.em.nativeUpdate(Session, { accountId, endedAt: null }, { endedAt: at });
   }
+
+  /** Maps a row by the entity's own metadata (column names, dates), so a new column needs no change here. */
+  private fromRow<T extends object>(cls: new () => T, row: Record<string, unknown>, prefix: string): T {
+    let columns = this.columns.get(cls);
+    if (!columns) {
+      columns = this.em
+        .getMetadata()
+        .get(cls.name)
+        .props.map((p) => ({ property: p.name, column: prefix + p.fieldNames[0], date: p.runtimeType === 'Date' }));
+      this.columns.set(cls, columns);
+    }
+    const entity = new cls() as Record<string, unknown>;
+    for (const { property, column, date } of columns) {
+      const value = row[column];
+      entity[property] = date && value !== null && value !== undefined ? new Date(value as string) : value;
+    }
+    return entity as T;
+  }
+
+  private readonly columns = new Map<unknown, { property: string; column: string; date: boolean }[]>();
 }
+
+// Session columns are prefixed so they cannot collide with the account's (id, created_at).
+const SESSION_WITH_ACCOUNT = `
+  SELECT s.id AS s_id, s.token_hash AS s_token_hash, s.account_id AS s_account_id, s.created_at AS s_created_at,
+         s.last_seen_at AS s_last_seen_at, s.absolute_expires_at AS s_absolute_expires_at, s.ended_at AS s_ended_at, a.*
+    FROM sessions s JOIN accounts a ON a.id = s.account_id
+   WHERE s.token_hash = ?`;

@@ -62,7 +62,12 @@ export class ListTasks {
     const today = this.views.today();
     return this.page(
       {
-        statuses: filter.status ? [filter.status] : ['open', 'in_progress', 'submitted'],
+        // A submitted task is never overdue: saying so lets the plan use the index of active tasks by due date.
+        statuses: filter.status
+          ? [filter.status]
+          : filter.overdue === true
+            ? ['open', 'in_progress']
+            : ['open', 'in_progress', 'submitted'],
         assigneeAccountId: filter.accountId,
         workGroupId: filter.workGroupId,
         dueBefore: filter.overdue === true ? today : undefined,

@@ -1,3 +1,4 @@
+import type { Answers } from '../../../libs/form-schema/src';
 import { Attachment } from '../domain/attachment';
 import { Task, TaskStatus } from '../domain/task';
 
@@ -146,8 +147,15 @@ export interface TaskPageRequest {
 }
 
 /** Reads for lists and views: plain SQL, one query per page. */
+/** A task's record with its draft and prefill: what the task page shows, read without loading the aggregate. */
+export interface TaskContentRecord extends TaskRecord {
+  answers: Answers;
+  prefill: Record<string, unknown>;
+}
+
 export abstract class TaskReadModel {
   abstract list(filter: TaskListFilter, page: TaskPageRequest): Promise<TaskRecord[]>;
   abstract findById(id: string): Promise<TaskRecord | null>;
+  abstract findContent(id: string): Promise<TaskContentRecord | null>;
   abstract findByExternalRef(externalRef: string): Promise<TaskRecord | null>;
 }

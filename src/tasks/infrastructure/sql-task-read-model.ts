@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../shared/ids';
-import { TaskListFilter, TaskPageRequest, TaskReadModel, TaskRecord, TaskSort } from '../application/task.ports';
+import {
+  TaskContentRecord,
+  TaskListFilter,
+  TaskPageRequest,
+  TaskReadModel,
+  TaskRecord,
+  TaskSort,
+} from '../application/task.ports';
 
 interface Row {
   id: string;
@@ -36,12 +43,15 @@ const SORT_COLUMNS: Record<TaskSort, { column: string; cast: string }> = {
   submittedAt: { column: 't.submitted_at', cast: 'timestamptz' },
 };
 
+// The columns a list shows (never answers or prefill).
+const TASK_COLUMNS = `t.id, t.external_ref, t.form_key, t.form_version, t.form_title, t.subject_reference, t.subject_display_name,
+         t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
+         t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version`;
+
 // The assignee's name comes from identity's accounts table in the same query, so a page of tasks
 // is exactly one statement (no lookups per row).
 const SELECT = `
-  SELECT t.id, t.external_ref, t.form_key, t.form_version, t.form_title, t.subject_reference, t.subject_display_name,
-         t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
-         t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version,
+  SELECT ${TASK_COLUMNS},
          a.first_name, a.last_name, a.email AS account_email
     FROM tasks t
     LEFT JOIN accounts a ON a.id = t.assignee_account_id`;
@@ -52,27 +62,37 @@ export class SqlTaskReadModel extends TaskReadModel {
     super();
   }
 
+  /**
+   * One statement per page, shaped so that PostgreSQL reads a page, not a backlog: the page is cut
+   * from tasks first and only its rows are joined to accounts; a list over work groups takes at most
+   * a page from each group's ordered index range (LATERAL) and merges them, instead of reading and
+   * sorting every task of every group. Plans at a million tasks: BENCHMARKS.md.
+   */
   async list(filter: TaskListFilter, page: TaskPageRequest): Promise<TaskRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
+    // The work groups a list is cut from, and the column that names them.
+    let groups: { ids: string[]; column: string } | undefined;
     if (filter.assigneeAccountId !== undefined) {
       where.push('t.assignee_account_id = ?');
       params.push(filter.assigneeAccountId);
     }
     if (filter.holderWorkGroupIds !== undefined) {
       if (!filter.holderWorkGroupIds.length) return [];
-      where.push(`t.holder_work_group_id IN (${filter.holderWorkGroupIds.map(() => '?').join(', ')})`);
-      params.push(...filter.holderWorkGroupIds);
+      groups = { ids: filter.holderWorkGroupIds, column: 't.holder_work_group_id' };
     }
     if (filter.heldByMembersThrough !== undefined) {
       const { workGroupIds, colleaguesOf } = filter.heldByMembersThrough;
       if (!workGroupIds.length) return [];
+      groups = { ids: workGroupIds, column: 't.work_group_id' };
       where.push(
-        `t.work_group_id IN (${workGroupIds.map(() => '?').join(', ')}) AND t.assignee_kind = 'account' AND t.assignee_account_id <> ?`,
-        // The holder must (still) belong to the group the task came through.
-        'EXISTS (SELECT 1 FROM work_group_members m WHERE m.work_group_id = t.work_group_id AND m.account_id = t.assignee_account_id)',
+        "t.assignee_kind = 'account' AND t.assignee_account_id <> ?",
+        // The holder must (still) belong to the group the task came through. A check per row of the
+        // group's ordered range: OFFSET 0 keeps PostgreSQL from turning it into a join that reads
+        // every task of every member (milliseconds instead of a tenth of one at a million tasks).
+        'EXISTS (SELECT 1 FROM work_group_members m WHERE m.work_group_id = t.work_group_id AND m.account_id = t.assignee_account_id OFFSET 0)',
       );
-      params.push(...workGroupIds, colleaguesOf);
+      params.push(colleaguesOf);
     }
     where.push(`t.status IN (${filter.statuses.map(() => '?').join(', ')})`);
     params.push(...filter.statuses);
@@ -98,9 +118,23 @@ export class SqlTaskReadModel extends TaskReadModel {
       where.push(`(${column}, t.id) ${page.order === 'desc' ? '<' : '>'} (CAST(? AS ${cast}), CAST(? AS uuid))`);
       params.push(page.after.value, page.after.id);
     }
-    params.push(page.limit);
+    const order = `ORDER BY ${column} ${direction}, t.id ${direction}`;
+    let pageSql: string;
+    if (groups) {
+      pageSql = `SELECT t.* FROM unnest(ARRAY[${groups.ids.map(() => '?').join(', ')}]::uuid[]) AS g(id)
+        CROSS JOIN LATERAL (SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${groups.column} = g.id AND ${where.join(' AND ')} ${order} LIMIT ?) t
+        ${order} LIMIT ?`;
+      params.unshift(...groups.ids);
+      params.push(page.limit, page.limit);
+    } else {
+      pageSql = `SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${where.join(' AND ')} ${order} LIMIT ?`;
+      params.push(page.limit);
+    }
     const rows = await this.em.execute<Row[]>(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${column} ${direction}, t.id ${direction} LIMIT ?`,
+      `SELECT t.*, a.first_name, a.last_name, a.email AS account_email
+         FROM (${pageSql}) t
+         LEFT JOIN accounts a ON a.id = t.assignee_account_id
+        ${order}`,
       params,
     );
     return rows.map(toRecord);
@@ -110,6 +144,15 @@ export class SqlTaskReadModel extends TaskReadModel {
     if (!isUuid(id)) return null;
     const rows = await this.em.execute<Row[]>(`${SELECT} WHERE t.id = ?`, [id]);
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async findContent(id: string): Promise<TaskContentRecord | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.em.execute<(Row & Pick<TaskContentRecord, 'answers' | 'prefill'>)[]>(
+      `${SELECT.replace('a.first_name,', 't.answers, t.prefill, a.first_name,')} WHERE t.id = ?`,
+      [id],
+    );
+    return rows[0] ? { ...toRecord(rows[0]), answers: rows[0].answers, prefill: rows[0].prefill } : null;
   }
 
   async findByExternalRef(externalRef: string): Promise<TaskRecord | null> {

@@ -51,14 +51,15 @@ export class WorkGroupQueries extends AccountWorkGroups {
     });
   }
 
+  // The two reads below run on every list request: each is one statement, so no transaction around it.
   groupIdsOf(accountId: string): Promise<string[]> {
-    return this.uow.run(() => this.members.groupIdsOf(accountId));
+    return this.members.groupIdsOf(accountId);
   }
 
   async refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>> {
     const unique = [...new Set(ids)].filter(isUuid);
     if (!unique.length) return new Map();
-    const found = await this.uow.run(() => this.groups.findByIds(unique));
+    const found = await this.groups.refsByIds(unique);
     return new Map(found.map((g) => [g.id, { id: g.id, key: g.key, name: g.name }]));
   }
 

@@ -17,6 +17,12 @@ export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
     return this.em.findOne(WorkGroup, { key });
   }
 
+  refsByIds(ids: string[]): Promise<{ id: string; key: string; name: string }[]> {
+    return ids.length
+      ? this.em.execute(`SELECT id, key, name FROM work_groups WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)
+      : Promise.resolve([]);
+  }
+
   findByIds(ids: string[]): Promise<WorkGroup[]> {
     return ids.length ? this.em.find(WorkGroup, { id: { $in: ids } }) : Promise.resolve([]);
   }
