@@ -7,16 +7,16 @@ import { isUuid } from '../../shared/ids';
 import { AdministerDeliveries } from '../application/administer-deliveries';
 import { DeliveryStatus } from '../domain/delivery';
 
-class DeliveryFormDto {
+class AdminDeliveryFormDto {
   @ApiProperty() key!: string;
   @ApiProperty() version!: number;
 }
 
-class DeliveryDto {
+class AdminDeliveryDto {
   @ApiProperty({ format: 'uuid', description: 'the submission id, also the Idempotency-Key' }) submissionId!: string;
   @ApiProperty({ format: 'uuid' }) taskId!: string;
   @ApiProperty() externalRef!: string;
-  @ApiProperty({ type: DeliveryFormDto }) form!: DeliveryFormDto;
+  @ApiProperty({ type: AdminDeliveryFormDto }) form!: AdminDeliveryFormDto;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) nextAttemptAt!: string | null;
@@ -31,8 +31,8 @@ class DeliveryDto {
   heldPastRetention!: boolean;
 }
 
-class DeliveryPageDto {
-  @ApiProperty({ type: [DeliveryDto] }) items!: DeliveryDto[];
+class AdminDeliveryPageDto {
+  @ApiProperty({ type: [AdminDeliveryDto] }) items!: AdminDeliveryDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
@@ -51,12 +51,12 @@ export class AdminDeliveriesController {
   @ApiQuery({ name: 'status', required: false, enum: ['pending', 'delivered', 'failed'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  @ApiOkResponse({ type: DeliveryPageDto })
+  @ApiOkResponse({ type: AdminDeliveryPageDto })
   async list(
     @Query('status') status?: string,
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
-  ): Promise<DeliveryPageDto> {
+  ): Promise<AdminDeliveryPageDto> {
     if (status !== undefined && !STATUSES.has(status)) {
       throw new InvalidRequestError([{ path: 'status', message: 'status must be pending, delivered or failed' }]);
     }
