@@ -19,11 +19,8 @@ const HEALTH = 'Health contribution to a child protection conference';
 
 /** axe-core (WCAG 2.2 A/AA): no serious or critical violation on any main page; screenshots kept. */
 async function check(page: Page, name: string): Promise<void> {
-  const a = Date.now();
   await screenshot(page, name);
-  const b = Date.now();
   await expectAccessible(page, name);
-  console.log(name, 'shot', b - a, 'axe', Date.now() - b);
 }
 
 /** The page does not scroll sideways (WCAG 1.4.10 Reflow at 320 CSS pixels). */
