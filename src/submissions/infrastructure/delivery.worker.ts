@@ -24,6 +24,7 @@ const LEASE_MARGIN_MS = 30_000;
 @Injectable()
 export class DeliveryWorker extends PollingWorker {
   protected readonly logger = new Logger('DeliveryWorker');
+  private stopping = false;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -38,7 +39,8 @@ export class DeliveryWorker extends PollingWorker {
   protected async tick(passSize: number): Promise<number> {
     let handled = 0;
     const lane = async () => {
-      while (handled < passSize) {
+      // On shutdown a lane finishes the delivery in hand and claims no more.
+      while (!this.stopping && handled < passSize) {
         const [id] = await this.claimOne();
         if (!id) return;
         handled += 1;
@@ -47,6 +49,11 @@ export class DeliveryWorker extends PollingWorker {
     };
     await Promise.all(Array.from({ length: DELIVERY_LANES }, lane));
     return handled;
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await super.onApplicationShutdown();
   }
 
   private claimOne(): Promise<string[]> {
