@@ -19,6 +19,8 @@ import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
 import { registerMultipart } from './tasks/http/multipart';
 import { serveWebClient } from './web-client';
 import { registerSecurityHeaders } from './shared/http/security-headers';
+import { registerRequestParsing } from './shared/http/json-body';
+import { handleClientError, sendFrameworkError } from './shared/http/problem-details.filter';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies are small (answers up to a few hundred KB); files go through multipart with their own limit. */
@@ -44,6 +46,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // Deep JSON or prototype keys must never reach the application.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler: handleClientError,
   } as never);
 
   let module: Type<unknown> | ReturnType<typeof AppModule.register> = AppModule.register(config);
@@ -61,6 +65,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON (and multipart for files): a plain-text body is 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
+  registerRequestParsing(app, JSON_BODY_LIMIT);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -78,3 +78,47 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     sendProblem(reply, toProblem(exception, String(request.id)));
   }
 }
+
+/**
+ * Errors Fastify's router raises before any hook or route runs (a malformed percent-encoding, a path
+ * parameter longer than any id): problem details like everything else, not Fastify's own JSON.
+ */
+export function sendFrameworkError(error: { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(404, 'not_found', 'Not found'));
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(
+      reply,
+      problem(400, 'invalid_request', 'The request is not valid', {
+        errors: [{ path: '', message: 'the address is not valid' }],
+      }),
+    );
+  }
+  sendProblem(reply, toProblem(error, String(request.id)));
+}
+
+/** Malformed HTTP or oversized headers (Node refuses them before Fastify sees a request): a problem document on the raw socket. */
+export function handleClientError(
+  error: { code?: string },
+  socket: { writable: boolean; destroyed: boolean; write(data: string): void; destroy(): void },
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, body] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          problem(431, 'headers_too_large', 'The request address or headers are too large'),
+        ]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', problem(408, 'request_timeout', 'The request took too long to arrive')]
+        : [400, 'Bad Request', problem(400, 'invalid_request', 'The request is not valid HTTP')];
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy();
+}

@@ -21,7 +21,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Emails are compared case-insensitively and stored lower-cased. */
 export function normaliseAssigneeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new InvalidAssigneeEmailError();
+  if (email.length > 254 || !/^[^\s@\p{C}]+@[^\s@\p{C}]+\.[^\s@\p{C}]+$/u.test(email)) throw new InvalidAssigneeEmailError();
   return email;
 }
 

@@ -2,7 +2,9 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestj
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { CurrentPrincipal, Principal } from '../../shared/http/access';
+import { MULTIPART_ROUTE } from '../../shared/http/json-body';
 import { InvalidRequestError } from '../../shared/http/request-validation';
 import { DeleteAttachment, DownloadAttachment, UploadAttachment } from '../application/attachment-use-cases';
 import { AttachmentView } from '../application/task-views';
@@ -20,6 +22,7 @@ export class AttachmentsController {
 
   @Post()
   @HttpCode(201)
+  @RouteConfig(MULTIPART_ROUTE)
   @ApiOperation({ summary: 'Attach a supporting document: pdf, doc, docx, jpg or png, at most 10 MiB, at most 20 per task' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })

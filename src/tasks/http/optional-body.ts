@@ -5,7 +5,7 @@ import { InvalidRequestError } from '../../shared/http/request-validation';
  * same shape rules as the DTOs (400 `invalid_request` for unknown properties and wrong JSON types).
  */
 export function optionalStringsBody<K extends string>(body: unknown, properties: readonly K[]): Partial<Record<K, string>> {
-  if (body === undefined || body === null || body === '') return {};
+  if (body === undefined || body === null) return {};
   if (typeof body !== 'object' || Array.isArray(body)) {
     throw new InvalidRequestError([{ path: '', message: 'the body must be a JSON object' }]);
   }

@@ -7,7 +7,8 @@ export interface WorkGroupDetails {
 }
 
 const KEY = /^[a-z0-9][a-z0-9-]{1,63}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// No spaces, and no control, invisible or bidi-override characters (\p{C}): an address must read as it is.
+const EMAIL = /^[^\s@\p{C}]+@[^\s@\p{C}]+\.[^\s@\p{C}]+$/u;
 
 /** A team in an organisation (a trust's safeguarding team, a school's SEN team) that forms can be sent to. */
 export class WorkGroup {
