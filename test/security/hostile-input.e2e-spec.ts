@@ -4,6 +4,7 @@ import { API, PASSWORD, registrationBody } from '../support/portal-client';
 import { delegationBody, educationAdviceForm } from '../tasks/support/tasks-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sql } from '../tasks/support/database';
+import { pdf } from '../tasks/support/sample-files';
 import { AUTHORIZATION_TABLE } from './authorization-table';
 import {
   BodyRules,
@@ -399,6 +400,162 @@ describe('Hostile input: always a clean 4xx refusal, never a 500 or a leak, and 
         delegationBody('x\u2060y@school.example'),
       );
       expect(delegated.status).toBe(422);
+    });
+  });
+
+  describe('uploads (multipart)', () => {
+    const TRAVERSAL = [
+      '../../etc/passwd.pdf',
+      '..\\..\\windows\\system32\\drivers.pdf',
+      '/etc/passwd.pdf',
+      'C:\\Windows\\win.pdf',
+      '....//....//x.pdf',
+      '%2e%2e%2f%2e%2e%2fx.pdf',
+      'a/b/c.pdf',
+      'fdp.exe\u202E.pdf',
+      '\u202Efdp.exe',
+      'x.pdf\u0000.exe',
+      'a\r\nContent-Type: text/html\r\n\r\n<script>.pdf',
+      'CON.pdf',
+      '.pdf',
+      '..pdf',
+      '.htaccess.pdf',
+      ' . .pdf',
+      `${'x'.repeat(5000)}.pdf`,
+      '<img src=x onerror=alert(1)>.pdf',
+      '"quoted";filename=evil.exe.pdf',
+      "it's%20naïve résumé.pdf",
+      '\u061Cplan\u2066.pdf',
+      'plan\u2060\u200D😀.pdf',
+      '',
+    ];
+    const filenames = fc.oneof(
+      fc.constantFrom(...TRAVERSAL),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((s) => `${s}.pdf`),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map((s) => `${s}.pdf`),
+      fc
+        .tuple(fc.constantFrom('../', '..\\', '/', './', '%2e%2e/'), fc.string({ minLength: 1, maxLength: 10 }))
+        .map(([a, b]) => `${a}${a}${b}.pdf`),
+    );
+    /** Nothing a path, a header or a screen could be fooled with. */
+    const unsafe = (name: string) =>
+      /[/\\<>:"|?*]|^[.\s]|[.\s]$|\p{Cc}|\p{Cf}|\p{Zl}|\p{Zp}/u.test(name.replace(/\.pdf$/, '')) ||
+      name.length > 200 ||
+      !name.endsWith('.pdf');
+
+    it('a file name never carries a path, a control, invisible or bidi character into storage or the download header', async () => {
+      const owner = w.clients.owner;
+      const problems: string[] = [];
+      const check = async (filename: string): Promise<boolean> => {
+        const res = await owner.agent
+          .post(`${API}/tasks/${w.ownerTask.id}/attachments`)
+          .set('X-CSRF-Token', owner.csrf)
+          .attach('file', pdf(), { filename, contentType: 'application/pdf' });
+        let problem: string | null = null;
+        if (res.status === 201) {
+          const stored = res.body.filename as string;
+          if (unsafe(stored)) problem = `stored as ${JSON.stringify(stored)}`;
+          const download = await owner.get(`/tasks/${w.ownerTask.id}/attachments/${res.body.id}`);
+          const disposition = String(download.headers['content-disposition']);
+          if (
+            !/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[\x21-\x7e]*$/.test(disposition) ||
+            /"[^"]*"[^;]/.test(disposition.split(';')[1])
+          ) {
+            problem = `header ${JSON.stringify(disposition)}`;
+          }
+          await owner.delete(`/tasks/${w.ownerTask.id}/attachments/${res.body.id}`).expect(204);
+        } else {
+          problem = notARefusal(res);
+        }
+        if (problem) problems.push(`${JSON.stringify(filename).slice(0, 100)} → ${problem}`);
+        return problem === null;
+      };
+      // Every known trick once, then fast-check's own.
+      for (const filename of TRAVERSAL) await check(filename);
+      await fc.assert(fc.asyncProperty(filenames, check), { numRuns: 40, seed: SEED, endOnFailure: true }).catch(() => undefined);
+      expect({ seed: SEED, problems }).toEqual({ seed: SEED, problems: [] });
+    });
+
+    it('broken, disguised or misdirected uploads are refused and store nothing', async () => {
+      const owner = w.clients.owner;
+      const url = `${API}/tasks/${w.ownerTask.id}/attachments`;
+      const post = () =>
+        request(t.url)
+          .post(url)
+          .set('Cookie', `portal_session=${encodeURIComponent(owner.sessionToken)}`)
+          .set('X-CSRF-Token', owner.csrf);
+      const boundary = '----hostile';
+      const part = (headers: string, body: string) => `--${boundary}\r\n${headers}\r\n\r\n${body}\r\n`;
+      const multipart = `multipart/form-data; boundary=${boundary}`;
+      // One file per request: of two, the first is taken and the second never read (not an error, but never both).
+      const two = await post().attach('file', pdf(), 'a.pdf').attach('file', pdf(), 'b.pdf');
+      expect(two.status === 201 ? two.body.filename : notARefusal(two)).toBe(two.status === 201 ? 'a.pdf' : null);
+      if (two.status === 201) await owner.delete(`/tasks/${w.ownerTask.id}/attachments/${two.body.id}`).expect(204);
+
+      await quiet(t);
+      const before = await databaseFingerprint(t);
+      const cases: [string, () => request.Test][] = [
+        ['the file in another field', () => post().attach('document', pdf(), 'plan.pdf')],
+        ['no file, only a text field', () => post().field('file', 'not a file')],
+        ['no boundary', () => post().set('Content-Type', 'multipart/form-data').send('garbage')],
+        ['a body that is not multipart at all', () => post().set('Content-Type', multipart).send('%PDF-1.4 garbage')],
+        [
+          'an unterminated part',
+          () =>
+            post()
+              .set('Content-Type', multipart)
+              .send(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4`),
+        ],
+        ['an empty body', () => post().set('Content-Type', multipart).send('')],
+        ['JSON instead of a file', () => post().send({ file: 'JVBERi0xLjQ=' })],
+        ['an HTML form post', () => post().set('Content-Type', 'application/x-www-form-urlencoded').send('file=x')],
+        ['a script wearing .pdf', () => post().attach('file', Buffer.from('<script>alert(1)</script>'), 'plan.pdf')],
+        [
+          'an executable wearing .pdf',
+          () => post().attach('file', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), 'plan.pdf'),
+        ],
+        ['a PDF wearing .exe', () => post().attach('file', pdf(), 'plan.exe')],
+        ['an empty file', () => post().attach('file', Buffer.alloc(0), 'plan.pdf')],
+        [
+          'a part whose headers never end',
+          () =>
+            post()
+              .set('Content-Type', multipart)
+              .send(part(`Content-Disposition: form-data; name="file"; filename="a.pdf"${'X'.repeat(100_000)}`, '%PDF')),
+        ],
+        [
+          'a NUL in the field name',
+          () =>
+            post()
+              .set('Content-Type', multipart)
+              .send(
+                part('Content-Disposition: form-data; name="fi\u0000le"; filename="a.pdf"', '%PDF-1.4') + `--${boundary}--\r\n`,
+              ),
+        ],
+      ];
+      const problems: string[] = [];
+      for (const [label, make] of cases) {
+        const problem = notARefusal(await make());
+        if (problem) problems.push(`${label} → ${problem}`);
+      }
+      await fc
+        .assert(
+          fc.asyncProperty(
+            fc.uint8Array({ minLength: 1, maxLength: 4096 }),
+            fc.constantFrom('pdf', 'docx', 'doc', 'png', 'jpg'),
+            async (bytes, ext) => {
+              const problem = notARefusal(await post().attach('file', Buffer.from(bytes), `random.${ext}`));
+              if (problem) problems.push(`random bytes as .${ext} → ${problem}`);
+              return problem === null;
+            },
+          ),
+          { numRuns: 30, seed: SEED, endOnFailure: true },
+        )
+        .catch(() => undefined);
+      await quiet(t);
+      const after = await databaseFingerprint(t);
+      const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
+      expect({ seed: SEED, problems, changed }).toEqual({ seed: SEED, problems: [], changed: [] });
     });
   });
 });

@@ -43,9 +43,9 @@ export function kindFromSignature(head: Buffer): FileKind | 'zip' | undefined {
   return SIGNATURES.find(({ bytes }) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b))?.kind;
 }
 
-// Path separators, control characters, and the bidi/zero-width characters that disguise extensions.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff<>:"|?*]/g;
+// Control characters, every invisible and bidi format character (\p{Cf}: zero-width, word joiner,
+// overrides, isolates, the Arabic letter mark) that could disguise an extension, and what Windows forbids.
+const UNSAFE = /[\p{Cc}\p{Cf}<>:"|?*]/gu;
 
 /**
  * A name safe to store, show and send back in Content-Disposition: no directories, no control or

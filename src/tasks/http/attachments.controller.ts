@@ -9,6 +9,7 @@ import { InvalidRequestError } from '../../shared/http/request-validation';
 import { DeleteAttachment, DownloadAttachment, UploadAttachment } from '../application/attachment-use-cases';
 import { AttachmentView } from '../application/task-views';
 import { attachmentDisposition } from './content-disposition';
+import { malformedMultipart } from './multipart';
 import { AttachmentDto } from './tasks.dto';
 
 @ApiTags('Tasks')
@@ -32,16 +33,24 @@ export class AttachmentsController {
     @Param('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentView> {
-    const part: MultipartFile | undefined = await request.file();
+    let part: MultipartFile | undefined;
+    try {
+      part = await request.file();
+    } catch (error) {
+      throw malformedMultipart(error);
+    }
     if (!part) throw new InvalidRequestError([{ path: 'file', message: 'send the document in the multipart field "file"' }]);
     try {
       if (part.fieldname !== 'file')
         throw new InvalidRequestError([{ path: part.fieldname, message: 'the document must be in the field "file"' }]);
+      const file = part.file;
       return await this.upload.execute(principal.accountId, id, {
         filename: part.filename ?? '',
-        content: part.file,
-        truncated: () => part.file.truncated,
+        content: file,
+        truncated: () => file.truncated,
       });
+    } catch (error) {
+      throw malformedMultipart(error);
     } finally {
       // Whatever was refused, let the rest of the upload drain so the connection stays usable.
       part.file.resume();

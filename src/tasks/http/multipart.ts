@@ -1,6 +1,8 @@
 import fastifyMultipart from '@fastify/multipart';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAX_FILE_BYTES } from '../domain/attachment-policy';
+import { DomainError } from '../../shared/errors/domain-error';
+import { InvalidRequestError } from '../../shared/http/request-validation';
 
 /**
  * Multipart for attachment uploads: one file per request, cut off at 10 MiB by the parser itself
@@ -15,4 +17,20 @@ export async function registerMultipart(app: NestFastifyApplication): Promise<vo
       throwFileSizeLimit: false,
     } as never,
   );
+}
+
+/**
+ * Busboy's own errors — a body that is not the multipart it claims to be, or one that ends early —
+ * are the client's doing: 400 `invalid_request`, not a 500. Anything else passes through unchanged.
+ */
+export function malformedMultipart(error: unknown): unknown {
+  const e = error as { code?: string; message?: string; statusCode?: number } | undefined;
+  if (error instanceof DomainError || typeof e?.statusCode === 'number') return error;
+  if (
+    e?.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    /^(Multipart: |Unexpected end of |Malformed part header)/.test(e?.message ?? '')
+  ) {
+    return new InvalidRequestError([{ path: 'file', message: 'the multipart body is malformed or ended early' }]);
+  }
+  return error;
 }
