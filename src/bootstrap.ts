@@ -20,7 +20,7 @@ import { registerMultipart } from './tasks/http/multipart';
 import { serveWebClient } from './web-client';
 import { registerSecurityHeaders } from './shared/http/security-headers';
 import { registerRequestParsing } from './shared/http/json-body';
-import { handleClientError, sendFrameworkError } from './shared/http/problem-details.filter';
+import { earlyErrorHandlers } from './shared/http/problem-details.filter';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies are small (answers up to a few hundred KB); files go through multipart with their own limit. */
@@ -46,8 +46,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // Deep JSON or prototype keys must never reach the application.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    frameworkErrors: sendFrameworkError,
-    clientErrorHandler: handleClientError,
+    ...earlyErrorHandlers(config.secureCookies),
   } as never);
 
   let module: Type<unknown> | ReturnType<typeof AppModule.register> = AppModule.register(config);
@@ -68,14 +67,19 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   registerRequestParsing(app, JSON_BODY_LIMIT);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // What the API answers is one person's work about a child: never kept by a browser or a proxy.
+    if (request.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   await registerSecurityHeaders(app, config.secureCookies);
   await app.register(fastifyCookie as never);
   await registerMultipart(app);
-  await app.register(fastifyRateLimit as never, {
-    global: false,
-    errorResponseBuilder: () => problem(429, 'rate_limited', 'Too many requests: wait a moment and try again'),
-  } as never);
+  await app.register(
+    fastifyRateLimit as never,
+    {
+      global: false,
+      errorResponseBuilder: () => problem(429, 'rate_limited', 'Too many requests: wait a moment and try again'),
+    } as never,
+  );
 
   const webDir = webClientDir();
   if (webDir) await serveWebClient(app, webDir, config.councilName);
@@ -102,7 +106,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Integration key (INTEGRATION_API_KEYS)' }, 'integration')
     .build();
-  return SwaggerModule.createDocument(app, doc, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return SwaggerModule.createDocument(app, doc, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
 }
 
 function setupSwagger(app: NestFastifyApplication): void {

@@ -80,45 +80,62 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /**
- * Errors Fastify's router raises before any hook or route runs (a malformed percent-encoding, a path
- * parameter longer than any id): problem details like everything else, not Fastify's own JSON.
+ * The security headers (see security-headers.ts) for the few answers sent before any hook runs. A
+ * problem document loads nothing, so its policy is the strictest one.
  */
-export function sendFrameworkError(error: { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
-  void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(404, 'not_found', 'Not found'));
-  if (error.code === 'FST_ERR_BAD_URL') {
-    return sendProblem(
-      reply,
-      problem(400, 'invalid_request', 'The request is not valid', {
-        errors: [{ path: '', message: 'the address is not valid' }],
-      }),
-    );
-  }
-  sendProblem(reply, toProblem(error, String(request.id)));
+function earlyHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
 }
 
-/** Malformed HTTP or oversized headers (Node refuses them before Fastify sees a request): a problem document on the raw socket. */
-export function handleClientError(
-  error: { code?: string },
-  socket: { writable: boolean; destroyed: boolean; write(data: string): void; destroy(): void },
-): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, reason, body] =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? [
-          431,
-          'Request Header Fields Too Large',
-          problem(431, 'headers_too_large', 'The request address or headers are too large'),
-        ]
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'Request Timeout', problem(408, 'request_timeout', 'The request took too long to arrive')]
-        : [400, 'Bad Request', problem(400, 'invalid_request', 'The request is not valid HTTP')];
-  const text = JSON.stringify(body);
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nX-Content-Type-Options: nosniff\r\n` +
-        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
-  }
-  socket.destroy();
+/**
+ * Answers for what is refused before any hook or route runs, as problem details like everything else
+ * (not Fastify's or Node's own JSON): errors of Fastify's router (a malformed percent-encoding, a path
+ * parameter longer than any id) and of Node's HTTP parser (malformed HTTP, oversized headers).
+ */
+export function earlyErrorHandlers(https: boolean) {
+  const headers = earlyHeaders(https);
+  return {
+    frameworkErrors(error: { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+      void reply.headers(headers);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(404, 'not_found', 'Not found'));
+      if (error.code === 'FST_ERR_BAD_URL') {
+        const errors = [{ path: '', message: 'the address is not valid' }];
+        return sendProblem(reply, problem(400, 'invalid_request', 'The request is not valid', { errors }));
+      }
+      sendProblem(reply, toProblem(error, String(request.id)));
+    },
+    clientErrorHandler(
+      error: { code?: string },
+      socket: { writable: boolean; destroyed: boolean; write(data: string): void; destroy(): void },
+    ): void {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const [status, reason, body] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? [
+              431,
+              'Request Header Fields Too Large',
+              problem(431, 'headers_too_large', 'The request address or headers are too large'),
+            ]
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'Request Timeout', problem(408, 'request_timeout', 'The request took too long to arrive')]
+            : [400, 'Bad Request', problem(400, 'invalid_request', 'The request is not valid HTTP')];
+      const text = JSON.stringify(body);
+      const lines = Object.entries({
+        ...headers,
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'content-length': String(Buffer.byteLength(text)),
+        connection: 'close',
+      });
+      if (socket.writable)
+        socket.write(`HTTP/1.1 ${status} ${reason}\r\n${lines.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${text}`);
+      socket.destroy();
+    },
+  };
 }
