@@ -99,6 +99,14 @@ describe('Web client: work group pickup and re-assign', () => {
     await memberRow.getByRole('cell', { name: 'Ben Jones' }).waitFor();
     await memberRow.getByRole('cell', { name: 'School SEN team' }).waitFor();
     await screenshot(anaPage, 'dashboard-group-members');
+    // With nothing left for the group, its list is not offered at all.
+    await anaPage.reload({ waitUntil: 'networkidle' }); // the lists have answered
+    await memberRow.getByRole('cell', { name: 'Ben Jones' }).waitFor();
+    expect(await anaPage.getByRole('tab').allInnerTexts()).toEqual([
+      'Tasks to complete',
+      'Group member tasks',
+      'Recently submitted tasks',
+    ]);
 
     // Ben is told by email and finds it in Tasks to complete, with Ana's saved answer.
     await t.mail.waitForMail(ben.email, 'A form has been re-assigned to you', mailMark);
