@@ -125,12 +125,14 @@ describe('Who may see and change a task', () => {
       (c) => c.put('/integration/form-definitions/education-advice/versions/1', {}),
       (c) => c.post(`/integration/tasks/${task.externalRef}/withdraw`),
     ];
+    // Integration routes ignore cookies: the 401 leaves the browser's session alone.
+    const browser = await login(t, 'owner@school.example');
     for (const attempt of attempts) {
-      // A 401 there also clears the browser's cookies, so each attempt gets a session of its own.
-      const browser = await login(t, 'owner@school.example');
       const r = await attempt(browser).expect(401);
-      expect(r.body.code).toBe('unauthenticated');
+      expect(r.body.code).toBe('invalid_integration_key');
+      expect(r.headers['set-cookie']).toBeUndefined();
     }
+    await browser.get('/me').expect(200);
     await integration(t).get(`/integration/tasks/${task.externalRef}`).expect(200);
   });
 
