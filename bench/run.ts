@@ -10,6 +10,8 @@
  *   --only=a,b           scenarios to run (to-complete, work-groups, group-members, detail, save, pickup, submit, login, drain)
  *   --no-baseline        skip the baseline
  *   --profile            run the portal under `node --cpu-prof` (profiles in var/bench/profiles)
+ *   --perf               run the portal with --perf-basic-prof, for `perf record -p <pid>`
+ *   --log-level=L        the portal's LOG_LEVEL (default warn; info logs every request)
  *   --no-write           print the results but leave BENCHMARKS.md alone
  *
  * BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
@@ -43,7 +45,7 @@ const option = (name: string, fallback: string) => args.find((a) => a.startsWith
 
 const TASKS = Number(option('tasks', '1000000'));
 const SECONDS = Number(option('seconds', '15'));
-const WARMUP_SECONDS = 3;
+const WARMUP_SECONDS = 5;
 const CONNECTIONS = Number(option('connections', '32'));
 const THREADS = 2;
 const ONLY = option('only', '')
@@ -65,7 +67,7 @@ function appEnv(workers: boolean, stubUrl: string): Record<string, string> {
     PORT: String(APP_PORT),
     INTEGRATION_API_KEYS: INTEGRATION_KEY,
     WORKERS_ENABLED: String(workers),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: option('log-level', 'warn'),
     NODE_ENV: 'production',
     CASE_SYSTEM_URL: stubUrl,
     DEMO_DATA: 'false',
@@ -73,11 +75,15 @@ function appEnv(workers: boolean, stubUrl: string): Record<string, string> {
     // One load generator on one address: the per-address ceiling on the auth routes would measure
     // the rate limiter, not the login. Lockout per account stays as it is.
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    // What a deployment would set in NODE_OPTIONS (e.g. heap sizing); empty by default.
+    NODE_OPTIONS: process.env.BENCH_PORTAL_NODE_OPTIONS ?? '',
   };
 }
 
 async function startApp(workers: boolean, stubUrl: string, label: string): Promise<{ app: Managed; coldStartMs: number }> {
   const nodeArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(WORK, 'profiles')}`] : [];
+  // For `perf record -p <pid>` from outside: JIT-compiled functions get their names.
+  if (flag('perf')) nodeArgs.push('--perf-basic-prof');
   const started = Date.now();
   const app = startNode(`portal (${label})`, [...nodeArgs, join(DIST, 'src', 'main.js')], appEnv(workers, stubUrl), join(WORK, 'portal.log'));
   running.push(app);
@@ -183,13 +189,14 @@ async function runScenario(
   const run = async (phase: 'warmup' | 'measure', seconds: number) => {
     const file = dataFile(WORK, `${target}-${scenario.name}`, phase);
     const prepared = await scenario.prepare(client, file);
+    const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
     const sampler = new RssSampler(pid).start();
     const cpuBefore = cpuSeconds(pid);
     const result = await runWrk({ url, mode: scenario.mode, file, bodies: bodiesFile, connections: CONNECTIONS, threads: THREADS, seconds });
-    return { result, peakRssKb: sampler.stop(), cpu: cpuSeconds(pid) - cpuBefore, prepared };
+    return { result, peakRssKb: sampler.stop(), cpu: cpuSeconds(pid) - cpuBefore, prepared, load };
   };
   if (scenario.warmup) await run('warmup', WARMUP_SECONDS);
-  const { result, peakRssKb, cpu, prepared } = await run('measure', SECONDS);
+  const { result, peakRssKb, cpu, prepared, load } = await run('measure', SECONDS);
   const ok = Object.entries(result.statuses).reduce((n, [s, c]) => (s.startsWith('2') ? n + c : n), 0);
   const r: ScenarioResult = {
     scenario: scenario.name,
@@ -210,10 +217,11 @@ async function runScenario(
     peakRssMb: peakRssKb / 1024,
     cpuMsPerRequest: result.requests ? (cpu * 1000) / result.requests : 0,
     note: prepared.note,
+    loadBefore: load,
   };
   log(
     `  ${target.padEnd(8)} ${scenario.label.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms` +
-      `  RSS ${r.peakRssMb.toFixed(0)} MB  ${JSON.stringify(r.statuses)}${r.non2xx && scenario.mode === 'get' ? `  non-2xx ${r.non2xx}` : ''}`,
+      `  RSS ${r.peakRssMb.toFixed(0)} MB  CPU ${r.cpuMsPerRequest.toFixed(2)} ms/req  load ${load}  ${JSON.stringify(r.statuses)}${r.non2xx && scenario.mode === 'get' ? `  non-2xx ${r.non2xx}` : ''}`,
   );
   return r;
 }
@@ -319,16 +327,14 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   const scenarios = SCENARIOS.filter((s) => wanted(s.name));
 
-  // Phase A: the portal with its workers off, so submissions pile up for the drain measurement.
+  // Phase A: the portal with its workers off, so submissions pile up for the drain measurement. The
+  // baseline runs beside it (idle when not measured) and each read is measured on the portal and at
+  // once on the baseline, so both see the same machine (this one is shared: load is recorded too).
   const { app, coldStartMs } = await startApp(false, stubUrl, 'load');
   log(`Portal ready in ${coldStartMs} ms (cold start on ${counts.tasks.toLocaleString('en-GB')} tasks)`);
-  for (const s of scenarios) results.push(await runScenario(client, s, 'portal', APP_PORT, app.pid, bodiesFile));
-  const portalHwmMb = memoryOf(app.pid).hwmKb / 1024;
-  await stop(app);
-
-  let baselineHwmMb: number | undefined;
+  let baseline: Managed | undefined;
   if (!flag('no-baseline') && scenarios.some((s) => s.baseline)) {
-    const baseline = startNode(
+    baseline = startNode(
       'baseline',
       [join(DIST, 'bench', 'baseline', 'server.js')],
       { DATABASE_URL: dbUrl, PORT: String(BASELINE_PORT) },
@@ -336,9 +342,15 @@ async function main(): Promise<void> {
     );
     running.push(baseline);
     await waitForHttp(`http://127.0.0.1:${BASELINE_PORT}/health/ready`, 30_000, baseline);
-    for (const s of scenarios.filter((x) => x.baseline)) {
-      results.push(await runScenario(client, s, 'baseline', BASELINE_PORT, baseline.pid, bodiesFile));
-    }
+  }
+  for (const s of scenarios) {
+    results.push(await runScenario(client, s, 'portal', APP_PORT, app.pid, bodiesFile));
+    if (baseline && s.baseline) results.push(await runScenario(client, s, 'baseline', BASELINE_PORT, baseline.pid, bodiesFile));
+  }
+  const portalHwmMb = memoryOf(app.pid).hwmKb / 1024;
+  await stop(app);
+  let baselineHwmMb: number | undefined;
+  if (baseline) {
     baselineHwmMb = memoryOf(baseline.pid).hwmKb / 1024;
     await stop(baseline);
   }

@@ -21,6 +21,8 @@ export interface ScenarioResult {
   peakRssMb: number;
   cpuMsPerRequest: number;
   note?: string;
+  /** 1-minute load average of the machine just before the measured run (it is shared). */
+  loadBefore?: number;
 }
 
 export interface BenchResults {

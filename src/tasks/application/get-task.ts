@@ -4,14 +4,14 @@ import { FormCatalogue } from '../../forms/application/form-catalogue';
 import { contentAccess } from '../domain/task';
 import { PickupRequiredError, TaskNotFoundError } from '../domain/task-errors';
 import { TaskDetailView, TaskViews } from './task-views';
-import { AttachmentRepository, TaskReadModel, WorkGroupDirectory } from './task.ports';
+import { TaskReadModel, WorkGroupDirectory } from './task.ports';
 
 const HISTORY_LIMIT = 100;
 
 /**
  * The task with its form, draft, prefill, files and history: for the individual assignee only. A
  * read: one statement for the task (record, draft and prefill), the aggregate's own access rule on
- * it, and no entity loaded.
+ * it, and no entity loaded (attachments and history are plain reads too).
  */
 @Injectable()
 export class GetTask {
@@ -19,7 +19,6 @@ export class GetTask {
     private readonly readModel: TaskReadModel,
     private readonly workGroups: WorkGroupDirectory,
     private readonly forms: FormCatalogue,
-    private readonly attachments: AttachmentRepository,
     private readonly audit: AuditTrail,
     private readonly views: TaskViews,
   ) {}
@@ -33,7 +32,7 @@ export class GetTask {
     if (access === 'pickup_required') throw new PickupRequiredError();
     if (access !== 'full') throw new TaskNotFoundError();
     const form = await this.forms.get(task.formKey, task.formVersion);
-    const attachments = await this.attachments.listForTask(task.id);
+    const attachments = await this.readModel.attachmentsOf(task.id);
     const history = await this.audit.list({ taskId: task.id }, HISTORY_LIMIT);
     return {
       ...(await this.views.summary(task)),

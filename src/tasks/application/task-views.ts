@@ -5,9 +5,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../shared/clock/clock';
 import { calendarDate } from '../../shared/dates';
-import { Attachment } from '../domain/attachment';
 import { availableUntil, isOverdue, TaskStatus } from '../domain/task';
-import { TaskRecord, WorkGroupDirectory, WorkGroupRef } from './task.ports';
+import { AttachmentSummary, TaskRecord, WorkGroupDirectory, WorkGroupRef } from './task.ports';
 
 export type AssigneeView =
   | { type: 'account'; accountId: string; name: string; email: string }
@@ -76,7 +75,7 @@ export class TaskViews {
     return (await this.summaries([record]))[0];
   }
 
-  attachment(attachment: Attachment): AttachmentView {
+  attachment(attachment: AttachmentSummary): AttachmentView {
     return {
       id: attachment.id,
       filename: attachment.filename,

@@ -153,9 +153,13 @@ export interface TaskContentRecord extends TaskRecord {
   prefill: Record<string, unknown>;
 }
 
+/** What the task page shows of an attachment. */
+export type AttachmentSummary = Pick<Attachment, 'id' | 'filename' | 'contentType' | 'size' | 'sha256' | 'uploadedAt'>;
+
 export abstract class TaskReadModel {
   abstract list(filter: TaskListFilter, page: TaskPageRequest): Promise<TaskRecord[]>;
   abstract findById(id: string): Promise<TaskRecord | null>;
   abstract findContent(id: string): Promise<TaskContentRecord | null>;
+  abstract attachmentsOf(taskId: string): Promise<AttachmentSummary[]>;
   abstract findByExternalRef(externalRef: string): Promise<TaskRecord | null>;
 }

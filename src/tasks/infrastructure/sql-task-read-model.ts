@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../shared/ids';
 import {
+  AttachmentSummary,
   TaskContentRecord,
   TaskListFilter,
   TaskPageRequest,
@@ -153,6 +154,24 @@ export class SqlTaskReadModel extends TaskReadModel {
       [id],
     );
     return rows[0] ? { ...toRecord(rows[0]), answers: rows[0].answers, prefill: rows[0].prefill } : null;
+  }
+
+  async attachmentsOf(taskId: string): Promise<AttachmentSummary[]> {
+    const rows = await this.em.execute<
+      { id: string; filename: string; content_type: string; size: number; sha256: string; uploaded_at: string | Date }[]
+    >(
+      `SELECT id, filename, content_type, size, sha256, uploaded_at FROM task_attachments
+        WHERE task_id = ? ORDER BY uploaded_at, id`,
+      [taskId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      filename: r.filename,
+      contentType: r.content_type,
+      size: r.size,
+      sha256: r.sha256,
+      uploadedAt: new Date(r.uploaded_at),
+    }));
   }
 
   async findByExternalRef(externalRef: string): Promise<TaskRecord | null> {
