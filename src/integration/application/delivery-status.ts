@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-
 export interface DeliveryStatusView {
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
@@ -15,12 +13,4 @@ export interface TaskDelivery {
 /** Where a task's submission and its delivery to the case system stand (answered by the submissions context). */
 export abstract class DeliveryStatus {
   abstract forTask(taskId: string): Promise<TaskDelivery>;
-}
-
-/** Placeholder until the submissions context lands: nothing has been submitted or delivered. */
-@Injectable()
-export class NothingDeliveredYet extends DeliveryStatus {
-  async forTask(): Promise<TaskDelivery> {
-    return { submissionId: null, delivery: null };
-  }
 }
