@@ -86,7 +86,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(requestValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): start.ts owns SIGTERM/SIGINT and calls app.close() (which runs every
+  // shutdown hook) before stopping the embedded database; Nest's own handler would re-raise the
+  // signal and kill the process halfway through that.
 
   // Migrations run before the app serves: the schema is never synchronised implicitly.
   await migrate(app.get(MikroORM), config.databaseUrl!, config.embeddedDatabase);
