@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { fromRow } from '../../shared/database/row-mapper';
 import { isUuid } from '../../shared/ids';
 import { Account } from '../domain/account';
 import { LoginChallenge } from '../domain/login-challenge';
@@ -83,7 +84,7 @@ export class MikroOrmSessionRepository extends SessionRepository {
   async findByTokenHash(tokenHash: string): Promise<SessionWithAccount | null> {
     const [row] = await this.em.execute<Record<string, unknown>[]>(SESSION_WITH_ACCOUNT, [tokenHash]);
     if (!row) return null;
-    return { session: this.fromRow(Session, row, 's_'), account: this.fromRow(Account, row, '') };
+    return { session: fromRow(this.em, Session, row, 's_'), account: fromRow(this.em, Account, row) };
   }
 
   add(session: Session): void {
@@ -101,26 +102,6 @@ export class MikroOrmSessionRepository extends SessionRepository {
   async endAllForAccount(accountId: string, at: Date): Promise<void> {
     await this.em.nativeUpdate(Session, { accountId, endedAt: null }, { endedAt: at });
   }
-
-  /** Maps a row by the entity's own metadata (column names, dates), so a new column needs no change here. */
-  private fromRow<T extends object>(cls: new () => T, row: Record<string, unknown>, prefix: string): T {
-    let columns = this.columns.get(cls);
-    if (!columns) {
-      columns = this.em
-        .getMetadata()
-        .get(cls.name)
-        .props.map((p) => ({ property: p.name, column: prefix + p.fieldNames[0], date: p.runtimeType === 'Date' }));
-      this.columns.set(cls, columns);
-    }
-    const entity = new cls() as Record<string, unknown>;
-    for (const { property, column, date } of columns) {
-      const value = row[column];
-      entity[property] = date && value !== null && value !== undefined ? new Date(value as string) : value;
-    }
-    return entity as T;
-  }
-
-  private readonly columns = new Map<unknown, { property: string; column: string; date: boolean }[]>();
 }
 
 // Session columns are prefixed so they cannot collide with the account's (id, created_at).

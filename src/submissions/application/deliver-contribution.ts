@@ -35,7 +35,8 @@ export class DeliverContribution {
   ) {}
 
   async execute(submissionId: string): Promise<AttemptOutcome['kind']> {
-    const submission = await this.uow.run(() => this.submissions.findById(submissionId));
+    // A plain read, outside any transaction: the claim (a lease) is what keeps other lanes away.
+    const submission = await this.submissions.findById(submissionId);
     const outcome: AttemptOutcome = submission
       ? await this.attempt(submission)
       : { kind: 'refused', error: 'the submission no longer exists' };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { fromRow } from '../../shared/database/row-mapper';
 import { isUuid } from '../../shared/ids';
 import { Delivery, DeliveryStatus } from '../domain/delivery';
 import { Submission } from '../domain/submission';
@@ -12,9 +13,12 @@ export class MikroOrmSubmissionRepository extends SubmissionRepository {
     super();
   }
 
-  findById(id: string, options?: { forUpdate?: boolean }): Promise<Submission | null> {
-    if (!isUuid(id)) return Promise.resolve(null);
-    return this.em.findOne(Submission, { id }, options?.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+  async findById(id: string, options?: { forUpdate?: boolean }): Promise<Submission | null> {
+    if (!isUuid(id)) return null;
+    if (options?.forUpdate) return this.em.findOne(Submission, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    // A read (each delivery attempt makes one): one statement, a plain object, nothing for a flush to compare.
+    const [row] = await this.em.execute<Record<string, unknown>[]>('SELECT * FROM submissions WHERE id = ?', [id]);
+    return row ? fromRow(this.em, Submission, row) : null;
   }
 
   findByTaskId(taskId: string): Promise<Submission | null> {
