@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
 import { startEmbeddedPostgres } from './shared/database/embedded-postgres';
 import { createRootLogger } from './shared/logging/logger';
 import { startCaseSystemStub } from '../libs/case-system-stub/src';
@@ -35,8 +36,9 @@ export async function startPortal(env: Env): Promise<void> {
   const app = await createApp(config, { logger });
   await app.listen({ port: config.port, host: '0.0.0.0' });
   const base = `http://localhost:${config.port}`;
-  logger.info(
-    [
+  // Plain text on purpose: this is what a person reads after `npm start`.
+  process.stdout.write(
+    `${[
       'Professional Portal is running',
       `  web client:  ${base}/`,
       `  API:         ${base}/api/v1`,
@@ -44,9 +46,10 @@ export async function startPortal(env: Env): Promise<void> {
       `  mail:        ${config.smtpUrl ? 'SMTP' : `files in ${config.mailDir}`}`,
       `  case system: ${env.CASE_SYSTEM_URL ? config.caseSystemUrl : `bundled stub at ${config.caseSystemUrl} (received: ${config.caseSystemUrl}/__stub/contributions)`}`,
       config.integrationKeyFile ? `  integration key: in ${config.integrationKeyFile}` : '',
+      config.demoData ? `  demo sign-in: ${DEMO_ACCOUNTS.professional} (or ${DEMO_ACCOUNTS.admin}), password "${DEMO_PASSWORD}"` : '',
     ]
       .filter(Boolean)
-      .join('\n'),
+      .join('\n')}\n`,
   );
 
   const shutdown = async (signal: string) => {

@@ -28,7 +28,7 @@ function webBuildIsCurrent(): boolean {
   const sources = [
     join(WEB, 'src'),
     join(WEB, 'index.html'),
-    join(WEB, 'vite.config.ts'),
+    join(WEB, 'vite.config.mts'),
     join(ROOT, 'libs', 'form-schema', 'src'),
   ];
   return sources.every((source) => !existsSync(source) || newestMtime(source) <= built);
