@@ -10,10 +10,31 @@ export function databaseOptions(url: string, embedded: boolean): Options<Postgre
     clientUrl: url,
     // PGlite serves exactly one connection; a real server gets a normal pool.
     pool: embedded ? { min: 1, max: 1 } : { min: 1, max: 10, idleTimeoutMillis: 30_000 },
-    driverOptions: { connection: { connectionTimeoutMillis: 5000 }, acquireConnectionTimeout: 10_000 },
+    driverOptions: {
+      connection: embedded
+        ? { connectionTimeoutMillis: 5000 }
+        : {
+            connectionTimeoutMillis: 5000,
+            application_name: 'professional-portal',
+            // A peer that vanished without a word is noticed instead of waited on for ever.
+            keepAlive: true,
+            keepAliveInitialDelayMillis: 10_000,
+            // An instance that dies or freezes inside a transaction does not hold its row locks for ever.
+            idle_in_transaction_session_timeout: 60_000,
+          },
+      // With every connection busy (or the server unreachable), a request fails within 5 s (503) rather than queueing on.
+      acquireConnectionTimeout: 5000,
+    },
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations', silent: true, snapshot: false },
+    migrations: {
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      tableName: 'mikro_orm_migrations',
+      silent: true,
+      snapshot: false,
+    },
     allowGlobalContext: false,
     forceUtcTimezone: true,
     debug: false,

@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { DomainError } from '../errors/domain-error';
 import { clearSessionCookies } from './session-cookies';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDocument, STATUS_OF_KIND } from './problem';
 
 const logger = new Logger('Errors');
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Codes whose 401 tells the browser its session is gone: the cookies are cleared with it. */
 const SESSION_ENDING_CODES = new Set(['unauthenticated', 'session_expired']);
@@ -28,6 +30,15 @@ export function toProblem(error: unknown, requestId: string): ProblemDocument {
   const fastifyError = error as { statusCode?: number; code?: string; message?: string } | undefined;
   if (fastifyError && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
     return fromFastifyError(fastifyError.statusCode, fastifyError.code, fastifyError.message);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug and not the client's doing: the database is restarting or out of reach. Say so and
+    // when to retry; one line in the log, no stack.
+    logger.warn(`database unavailable (request ${requestId}): ${(error as Error).message}`);
+    return problem(503, 'database_unavailable', 'The service is briefly unavailable', {
+      detail: 'Try again in a moment.',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
   }
   logger.error(`unexpected error (request ${requestId}): ${(error as Error)?.stack ?? String(error)}`);
   return problem(500, 'internal_error', 'Something went wrong on our side', {
@@ -66,6 +77,7 @@ function sanitise(message: string | undefined): string {
 export function sendProblem(reply: FastifyReply, body: ProblemDocument): void {
   if (SESSION_ENDING_CODES.has(body.code)) clearSessionCookies(reply);
   if (body.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+  if (body.code === 'database_unavailable') reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
   void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 

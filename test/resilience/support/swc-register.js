@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports, no-undef -- a CommonJS require hook, loaded with node -r */
 /* Runs the portal's TypeScript sources in a child process (the same swc settings as jest), so a
  * test can start the real `src/main.ts` and send it real signals without a build. */
 const { transformSync } = require('@swc/core');
