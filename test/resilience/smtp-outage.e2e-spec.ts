@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { API, PASSWORD, register } from '../support/portal-client';
+import { SmtpSink } from '../support/smtp-sink';
+import { startTestApp, TestApp } from '../support/test-app';
+import { sql } from '../tasks/support/database';
+import { delegate, delegationBody, publishSampleForms, settleMail } from '../tasks/support/tasks-fixtures';
+
+/**
+ * The mail server down (test/identity/mail-and-logs covers a registration code): notifications and
+ * codes wait in the outbox and go out within seconds of its return; a code that could not be sent
+ * within its 10 minutes is dropped rather than sent dead; nothing is kept once sent.
+ */
+describe('Mail server outage', () => {
+  let t: TestApp;
+  const sink = new SmtpSink();
+  let port: number;
+
+  beforeAll(async () => {
+    await sink.start();
+    port = sink.port;
+    t = await startTestApp({ mail: sink });
+    await publishSampleForms(t);
+    await register(t, 'owner@school.example');
+    await settleMail(t, 200);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink.stop().catch(() => undefined);
+  });
+
+  const outbox = async () =>
+    sql<{ kind: string; attempts: number; last_error: string | null }>(
+      t,
+      'SELECT kind, attempts, last_error FROM mail_outbox ORDER BY created_at',
+    );
+
+  it('a delegation notice and a sign-in code queued during the outage both arrive within seconds of its end', async () => {
+    await sink.stop();
+    const since = sink.mark();
+    await delegate(t, delegationBody('owner@school.example', { dueDate: '2026-12-24' }));
+    await request(t.url).post(`${API}/auth/login`).send({ email: 'owner@school.example', password: PASSWORD }).expect(202);
+
+    await new Promise((r) => setTimeout(r, 3000)); // several failed attempts, backing off
+    const waiting = await outbox();
+    expect(waiting.map((m) => m.kind).sort()).toEqual(['code', 'notice']);
+    expect(waiting.every((m) => m.attempts >= 2 && m.last_error !== null)).toBe(true);
+    expect((await request(t.url).get('/metrics')).text).toMatch(/portal_mail_backlog 2\b/);
+
+    const back = Date.now();
+    await sink.start(port);
+    const notice = await sink.waitForMail('owner@school.example', 'A new form has been delegated to you', since, 8000);
+    const code = await sink.waitForMail('owner@school.example', 'Your Professional Portal verification code', since, 8000);
+    expect(Date.now() - back).toBeLessThan(5000 + 2000); // API.md: within 5 s once it is up (plus test slack)
+    expect(notice.text).toContain('24-Dec-2026');
+    expect(code.text).toMatch(/\b\d{8}\b/);
+    await settleMail(t, 300);
+    expect(await outbox()).toEqual([]); // bodies are not kept once sent
+  });
+
+  it('a code not sent within its 10 minutes is dropped; a notice queued beside it still goes out', async () => {
+    await sink.stop();
+    const since = sink.mark();
+    await request(t.url).post(`${API}/auth/login`).send({ email: 'owner@school.example', password: PASSWORD }).expect(202);
+    await delegate(t, delegationBody('owner@school.example'));
+    await new Promise((r) => setTimeout(r, 500));
+    t.clock.advanceMinutes(11);
+    try {
+      await sink.start(port);
+      await sink.waitForMail('owner@school.example', 'A new form has been delegated to you', since, 8000);
+      await settleMail(t, 500);
+      expect(sink.messages.slice(since).map((m) => m.subject)).toEqual(['A new form has been delegated to you']);
+      expect(await outbox()).toEqual([]);
+    } finally {
+      t.clock.reset();
+    }
+  });
+});
