@@ -15,7 +15,8 @@
  *   --no-write           print the results but leave BENCHMARKS.md alone
  *
  * BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
- * database used is `portal_bench` on it.
+ * database used is `portal_bench` on it. BENCH_PORTAL_NODE_OPTIONS replaces the portal's NODE_OPTIONS
+ * (default --max-old-space-size=192, as README recommends; '' for V8's defaults).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ const DB_NAME = 'portal_bench';
 const APP_PORT = 3300;
 const BASELINE_PORT = 3301;
 const INTEGRATION_KEY = 'bench-integration-key-not-secret-0001';
+export const PORTAL_NODE_OPTIONS = '--max-old-space-size=192';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -75,8 +77,10 @@ function appEnv(workers: boolean, stubUrl: string): Record<string, string> {
     // One load generator on one address: the per-address ceiling on the auth routes would measure
     // the rate limiter, not the login. Lockout per account stays as it is.
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-    // What a deployment would set in NODE_OPTIONS (e.g. heap sizing); empty by default.
-    NODE_OPTIONS: process.env.BENCH_PORTAL_NODE_OPTIONS ?? '',
+    // What README "Running at national scale" recommends for a deployment: without a ceiling V8 lets
+    // the old generation grow well past 300 MB under load before collecting. BENCH_PORTAL_NODE_OPTIONS=''
+    // measures V8's defaults.
+    NODE_OPTIONS: process.env.BENCH_PORTAL_NODE_OPTIONS ?? PORTAL_NODE_OPTIONS,
   };
 }
 
@@ -190,13 +194,28 @@ async function runScenario(
     const file = dataFile(WORK, `${target}-${scenario.name}`, phase);
     const prepared = await scenario.prepare(client, file);
     const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+    // PostgreSQL's share: the backends serving this database (the pool is full after the warm-up).
+    const backends = (await query<{ pid: number }>(client, 'SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map(
+      (r) => r.pid,
+    );
+    // Sampled as the run goes, keeping each backend's last reading (a pool may close one meanwhile).
+    const pgStart = new Map(backends.map((p) => [p, cpuSeconds(p)]));
+    const pgLast = new Map(pgStart);
+    const pgSampler = setInterval(() => backends.forEach((p) => pgLast.set(p, Math.max(pgLast.get(p)!, cpuSeconds(p)))), 200);
     const sampler = new RssSampler(pid).start();
     const cpuBefore = cpuSeconds(pid);
     const result = await runWrk({ url, mode: scenario.mode, file, bodies: bodiesFile, connections: CONNECTIONS, threads: THREADS, seconds });
-    return { result, peakRssKb: sampler.stop(), cpu: cpuSeconds(pid) - cpuBefore, prepared, load };
+    clearInterval(pgSampler);
+    backends.forEach((p) => pgLast.set(p, Math.max(pgLast.get(p)!, cpuSeconds(p))));
+    const pg = backends.reduce((sum, p) => sum + pgLast.get(p)! - pgStart.get(p)!, 0);
+    return { result, peakRssKb: sampler.stop(), cpu: cpuSeconds(pid) - cpuBefore, pg, prepared, load };
   };
   if (scenario.warmup) await run('warmup', WARMUP_SECONDS);
-  const { result, peakRssKb, cpu, prepared, load } = await run('measure', SECONDS);
+  const measuredFrom = new Date();
+  const { result, peakRssKb, cpu, pg, prepared, load } = await run('measure', SECONDS);
+  const verified = scenario.verify
+    ? await scenario.verify(client, dataFile(WORK, `${target}-${scenario.name}`, 'measure'), measuredFrom, result.statuses)
+    : undefined;
   const ok = Object.entries(result.statuses).reduce((n, [s, c]) => (s.startsWith('2') ? n + c : n), 0);
   const r: ScenarioResult = {
     scenario: scenario.name,
@@ -216,56 +235,81 @@ async function runScenario(
     bytesPerResponse: result.requests ? Math.round(result.bytes / result.requests) : 0,
     peakRssMb: peakRssKb / 1024,
     cpuMsPerRequest: result.requests ? (cpu * 1000) / result.requests : 0,
-    note: prepared.note,
+    pgCpuMsPerRequest: result.requests ? (pg * 1000) / result.requests : 0,
+    wrkCpuMsPerRequest: result.requests ? (result.cpuSeconds * 1000) / result.requests : 0,
+    note: [prepared.note, verified].filter(Boolean).join('; ') || undefined,
     loadBefore: load,
   };
   log(
     `  ${target.padEnd(8)} ${scenario.label.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms` +
-      `  RSS ${r.peakRssMb.toFixed(0)} MB  CPU ${r.cpuMsPerRequest.toFixed(2)} ms/req  load ${load}  ${JSON.stringify(r.statuses)}${r.non2xx && scenario.mode === 'get' ? `  non-2xx ${r.non2xx}` : ''}`,
+      `  RSS ${r.peakRssMb.toFixed(0)} MB  CPU ms/req ${r.cpuMsPerRequest.toFixed(2)} (pg ${r.pgCpuMsPerRequest.toFixed(2)}, wrk ${r.wrkCpuMsPerRequest.toFixed(2)})  load ${load}  ${JSON.stringify(r.statuses)}${r.non2xx && scenario.mode === 'get' ? `  non-2xx ${r.non2xx}` : ''}`,
   );
   return r;
 }
 
+/** Delivery backlog the drain is measured on; topped up from earlier runs' submissions when short. */
+const DRAIN_BACKLOG = 2000;
+
 async function measureDrain(client: Client, stubUrl: string): Promise<BenchResults['drain']> {
-  const [{ pending }] = await query<{ pending: number }>(client, "SELECT count(*)::int AS pending FROM deliveries WHERE status = 'pending'");
+  const pendingNow = async () =>
+    (await query<{ n: number }>(client, "SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'"))[0].n;
+  const fromThisRun = await pendingNow();
+  // The submit scenario leaves its contributions pending (workers were off). Earlier runs' delivered
+  // submissions are sent again as new ones (the stub starts empty each run) to reach a backlog worth timing.
+  await client.query(
+    `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), delivered_at = NULL, receipt_id = NULL,
+            lease_until = NULL, attempts = 0, last_error = NULL
+      WHERE submission_id IN (SELECT d.submission_id FROM deliveries d JOIN submissions s ON s.id = d.submission_id
+                               WHERE d.status = 'delivered' AND s.purged_at IS NULL AND s.pdf_file_id IS NOT NULL
+                               ORDER BY d.updated_at DESC LIMIT $1)`,
+    [Math.max(0, DRAIN_BACKLOG - fromThisRun)],
+  );
+  const pending = await pendingNow();
   if (!pending) return undefined;
   // Code emails of the login scenario would be written out by the same workers: not part of the drain.
   await client.query('DELETE FROM mail_outbox');
   const before = (await (await fetch(`${stubUrl}/__stub/stats`)).json()) as { contributions: number };
-  log(`Delivery drain: ${pending} pending contributions; starting the portal with its workers`);
+  log(`Delivery drain: ${pending} pending contributions (${fromThisRun} from this run's submissions); starting the portal with its workers`);
   const { app, coldStartMs } = await startApp(true, stubUrl, 'workers');
+  const startedAt = new Date(Date.now() - coldStartMs);
   const sampler = new RssSampler(app.pid).start();
+  const cpuBefore = cpuSeconds(app.pid);
   const started = Date.now();
   let left = pending;
   while (left > 0 && Date.now() - started < 300_000) {
     await sleep(100);
-    [{ pending: left }] = await query<{ pending: number }>(client, "SELECT count(*)::int AS pending FROM deliveries WHERE status = 'pending'");
+    left = await pendingNow();
   }
   const seconds = (Date.now() - started) / 1000;
+  const cpu = cpuSeconds(app.pid) - cpuBefore;
   const peakRssKb = sampler.stop();
   const [window] = await query<{ first: Date; last: Date; n: number; failed: number }>(
     client,
     `SELECT min(delivered_at) AS first, max(delivered_at) AS last, count(*)::int AS n,
             (SELECT count(*)::int FROM deliveries WHERE status = 'failed') AS failed
-       FROM deliveries WHERE delivered_at >= now() - interval '10 minutes'`,
+       FROM deliveries WHERE delivered_at >= $1`,
+    [startedAt],
   );
   const after = (await (await fetch(`${stubUrl}/__stub/stats`)).json()) as { contributions: number; requests: number };
   await stop(app);
-  const activeSeconds = (window.last.getTime() - window.first.getTime()) / 1000;
+  const activeSeconds = window.n ? (window.last.getTime() - window.first.getTime()) / 1000 : 0;
   const result = {
     contributions: pending,
+    fromThisRun,
     delivered: window.n,
     failed: window.failed,
     receivedByStub: after.contributions - before.contributions,
     secondsFromReady: seconds,
     perSecondFromReady: pending / seconds,
     perSecondActive: activeSeconds > 0 ? window.n / activeSeconds : window.n,
+    cpuMsPerContribution: window.n ? (cpu * 1000) / window.n : 0,
     peakRssMb: peakRssKb / 1024,
     coldStartMs,
   };
   log(
     `  drained ${result.delivered} in ${seconds.toFixed(1)} s from ready (${result.perSecondFromReady.toFixed(0)}/s; ` +
-      `${result.perSecondActive.toFixed(0)}/s first to last delivery); stub received ${result.receivedByStub}; failed ${result.failed}`,
+      `${result.perSecondActive.toFixed(0)}/s first to last delivery; ${result.cpuMsPerContribution.toFixed(1)} ms CPU each); ` +
+      `stub received ${result.receivedByStub}; failed ${result.failed}`,
   );
   return result;
 }
@@ -368,7 +412,14 @@ async function main(): Promise<void> {
   const all: BenchResults = {
     date: new Date().toISOString(),
     machine: { ...machine(), postgres: pgVersion },
-    settings: { connections: CONNECTIONS, threads: THREADS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS },
+    settings: {
+      connections: CONNECTIONS,
+      threads: THREADS,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      portalNodeOptions: process.env.BENCH_PORTAL_NODE_OPTIONS ?? PORTAL_NODE_OPTIONS,
+      logLevel: option('log-level', 'warn'),
+    },
     dataset: counts,
     seed: seedInfo,
     coldStartMs,

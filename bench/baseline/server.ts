@@ -19,7 +19,8 @@ const IDLE_MS = 30 * 60_000;
 const ACTIVITY_WRITE_MS = 60_000;
 const RETENTION_MS = 30 * 86_400_000;
 const TZ = process.env.PORTAL_TIMEZONE ?? 'Europe/London';
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// The portal's pool: at most 10 connections, idle ones closed after 30 s.
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, idleTimeoutMillis: 30_000 });
 const todayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 interface Principal {

@@ -20,6 +20,8 @@ export interface ScenarioResult {
   bytesPerResponse: number;
   peakRssMb: number;
   cpuMsPerRequest: number;
+  pgCpuMsPerRequest: number;
+  wrkCpuMsPerRequest: number;
   note?: string;
   /** 1-minute load average of the machine just before the measured run (it is shared). */
   loadBefore?: number;
@@ -28,7 +30,7 @@ export interface ScenarioResult {
 export interface BenchResults {
   date: string;
   machine: { nproc: number; memoryGiB: number; cpuModel: string; postgres: string; node: string; wrk: string; kernel: string };
-  settings: { connections: number; threads: number; seconds: number; warmupSeconds: number };
+  settings: { connections: number; threads: number; seconds: number; warmupSeconds: number; portalNodeOptions: string; logLevel: string };
   dataset: Record<string, number>;
   seed: { seededAt: string; seedSeconds: number; steps: Record<string, number>; tasks: number; coldStartEmptyMs: number; reused: boolean };
   coldStartMs: number;
@@ -37,6 +39,8 @@ export interface BenchResults {
   scenarios: ScenarioResult[];
   drain?: {
     contributions: number;
+    fromThisRun: number;
+    cpuMsPerContribution: number;
     delivered: number;
     failed: number;
     receivedByStub: number;
@@ -67,6 +71,7 @@ function resultsSection(r: BenchResults): string {
   lines.push(`| Node.js | ${m.node} |`);
   lines.push(`| kernel | ${m.kernel} |`);
   lines.push(`| load generator | ${m.wrk}, ${r.settings.threads} threads, ${r.settings.connections} connections, ${r.settings.seconds} s per scenario after a ${r.settings.warmupSeconds} s warm-up (reads and saves), same machine |`);
+  lines.push(`| portal process | \`node dist/src/main.js\`, NODE_OPTIONS \`${r.settings.portalNodeOptions || '(none)'}\`, LOG_LEVEL ${r.settings.logLevel}, workers off during the HTTP scenarios, on for the drain |`);
   lines.push('');
   const d = r.dataset;
   lines.push(
@@ -92,21 +97,25 @@ function resultsSection(r: BenchResults): string {
     );
   }
   lines.push('');
-  lines.push('| endpoint | response bytes | portal CPU ms/req | baseline CPU ms/req | portal peak RSS MB | baseline peak RSS MB | non-2xx (portal/baseline) |');
-  lines.push('|---|---:|---:|---:|---:|---:|---|');
+  lines.push(
+    'CPU per request (ms, from /proc: the server process, the PostgreSQL backends of the bench database, wrk), peak RSS while measured, and the machine\'s 1-minute load average before each run (the machine is shared with other work):',
+  );
+  lines.push('');
+  lines.push('| endpoint | bytes/response | portal CPU | its PostgreSQL CPU | baseline CPU | its PostgreSQL CPU | portal peak RSS MB | baseline peak RSS MB | load (portal/baseline) | non-2xx |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (const p of r.scenarios.filter((s) => s.target === 'portal')) {
     const b = r.scenarios.find((s) => s.target === 'baseline' && s.scenario === p.scenario);
     if (!b) continue;
     lines.push(
-      `| ${p.label} | ${f0(p.bytesPerResponse)} | ${p.cpuMsPerRequest.toFixed(2)} | ${b.cpuMsPerRequest.toFixed(2)} | ${f0(p.peakRssMb)} | ${f0(b.peakRssMb)} | ${p.non2xx}/${b.non2xx} |`,
+      `| ${p.label} | ${f0(p.bytesPerResponse)} | ${p.cpuMsPerRequest.toFixed(2)} | ${p.pgCpuMsPerRequest.toFixed(2)} | ${b.cpuMsPerRequest.toFixed(2)} | ${b.pgCpuMsPerRequest.toFixed(2)} | ${f0(p.peakRssMb)} | ${f0(b.peakRssMb)} | ${p.loadBefore ?? '?'} / ${b.loadBefore ?? '?'} | ${p.non2xx}/${b.non2xx} |`,
     );
   }
   lines.push('');
 
   lines.push('### Writes and login (portal only)');
   lines.push('');
-  lines.push('| endpoint | req/s | 2xx/s | p50 ms | p99 ms | answers | peak RSS MB | target |');
-  lines.push('|---|---:|---:|---:|---:|---|---:|---|');
+  lines.push('| endpoint | req/s | 2xx/s | p50 ms | p99 ms | answers | CPU ms/req (portal / PostgreSQL) | peak RSS MB | load | target |');
+  lines.push('|---|---:|---:|---:|---:|---|---:|---:|---|---|');
   for (const p of r.scenarios.filter((s) => s.target === 'portal' && !r.scenarios.some((b) => b.target === 'baseline' && b.scenario === s.scenario))) {
     const statuses = Object.entries(p.statuses)
       .map(([s, n]) => `${s}: ${f0(n)}`)
@@ -117,10 +126,10 @@ function resultsSection(r: BenchResults): string {
         : p.scenario === 'login'
           ? 'bound by argon2id by design'
           : p.scenario === 'pickup'
-            ? 'one winner per task (checked)'
+            ? 'exactly one winner per task'
             : '';
     lines.push(
-      `| ${p.label}${p.note ? ` (${p.note})` : ''} | ${f0(p.rps)} | ${f0(p.okPerSecond)} | ${f1(p.p50Ms)} | ${f1(p.p99Ms)} | ${statuses} | ${f0(p.peakRssMb)} | ${target} |`,
+      `| ${p.label}${p.note ? ` (${p.note})` : ''} | ${f0(p.rps)} | ${f0(p.okPerSecond)} | ${f1(p.p50Ms)} | ${f1(p.p99Ms)} | ${statuses} | ${p.cpuMsPerRequest.toFixed(1)} / ${p.pgCpuMsPerRequest.toFixed(1)} | ${f0(p.peakRssMb)} | ${p.loadBefore ?? '?'} | ${target} |`,
     );
   }
   lines.push('');
@@ -131,7 +140,7 @@ function resultsSection(r: BenchResults): string {
   lines.push('|---|---:|---|');
   if (r.drain) {
     lines.push(
-      `| delivery drain to the case-system stub (${f0(r.drain.contributions)} submitted contributions, PDF + answers each) | ${f0(r.drain.perSecondActive)} contributions/s (first to last delivery; ${f0(r.drain.perSecondFromReady)}/s counted from ready) | ≥ 200/s: ${yes(r.drain.perSecondActive >= 200)} |`,
+      `| delivery drain to the case-system stub: ${f0(r.drain.contributions)} pending contributions (${f0(r.drain.fromThisRun)} from this run's submit scenario, the rest earlier submissions sent again), each answers + PDF + attachments | ${f0(r.drain.perSecondActive)} contributions/s first to last delivery (${f0(r.drain.perSecondFromReady)}/s counted from the instance being ready); ${r.drain.cpuMsPerContribution.toFixed(1)} ms portal CPU each | ≥ 200/s: ${yes(r.drain.perSecondActive >= 200)} |`,
     );
     lines.push(`| contributions received by the stub / delivered / failed | ${f0(r.drain.receivedByStub)} / ${f0(r.drain.delivered)} / ${f0(r.drain.failed)} | none lost, none failed: ${yes(r.drain.failed === 0 && r.drain.receivedByStub >= r.drain.contributions)} |`);
   } else {

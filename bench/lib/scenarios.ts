@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { query } from './db';
@@ -18,6 +18,8 @@ export interface Scenario {
   baseline: boolean;
   warmup: boolean;
   prepare(client: Client, file: string): Promise<{ lines: number; note?: string }>;
+  /** Checks the outcome in the database after the measured run; returns a note for the report. */
+  verify?(client: Client, file: string, since: Date, statuses: Record<string, number>): Promise<string>;
 }
 
 function accountNumber(email: string): number {
@@ -116,6 +118,20 @@ export const SCENARIOS: Scenario[] = [
         }
       }
       return { lines: write(file, lines), note: `${rows.length} group tasks` };
+    },
+    async verify(client, file, since, statuses) {
+      // Exactly one winner per task that was raced for: one audit entry each, as many as 200s.
+      const ids = [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t')[0]))];
+      const [r] = await query<{ tasks: number; entries: number; doubles: number }>(
+        client,
+        `SELECT count(DISTINCT task_id)::int AS tasks, count(*)::int AS entries,
+                (SELECT count(*)::int FROM (SELECT task_id FROM audit_log WHERE action = 'task.picked_up' AND at >= $2
+                   AND task_id = ANY($1::uuid[]) GROUP BY task_id HAVING count(*) > 1) x) AS doubles
+           FROM audit_log WHERE action = 'task.picked_up' AND at >= $2 AND task_id = ANY($1::uuid[])`,
+        [ids, since],
+      );
+      const ok = r.doubles === 0 && r.entries === (statuses['200'] ?? 0);
+      return `${r.tasks} tasks picked up, ${r.doubles} twice; ${ok ? 'one winner each' : '**MISMATCH**'}`;
     },
   },
   {

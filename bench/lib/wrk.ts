@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { cpuSeconds } from './processes';
 
 export const LUA_SCRIPT = join(__dirname, '..', '..', '..', 'bench', 'wrk', 'portal.lua');
 
@@ -26,7 +27,7 @@ export interface WrkResult {
 }
 
 /** Runs wrk (a separate process) with the bench's Lua script and parses its BENCH_RESULT line. */
-export function runWrk(o: WrkOptions): Promise<WrkResult> {
+export function runWrk(o: WrkOptions): Promise<WrkResult & { cpuSeconds: number }> {
   const args = [
     `-t${o.threads}`,
     `-c${o.connections}`,
@@ -46,17 +47,21 @@ export function runWrk(o: WrkOptions): Promise<WrkResult> {
   };
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The load generator shares the machine: keep its CPU time (last sample before it exits).
+    let cpu = 0;
+    const sampler = setInterval(() => (cpu = Math.max(cpu, cpuSeconds(child.pid!))), 200);
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
+      clearInterval(sampler);
       const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
       if (!line) return reject(new Error(`wrk exited ${code} without a result:\n${out}\n${err}`));
       const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as WrkResult;
       result.rps = result.requests / (result.durationUs / 1e6);
-      resolve(result);
+      resolve({ ...result, cpuSeconds: cpu });
     });
   });
 }
