@@ -13,6 +13,7 @@
  *   --perf               run the portal with --perf-basic-prof, for `perf record -p <pid>`
  *   --log-level=L        the portal's LOG_LEVEL (default warn; info logs every request)
  *   --no-write           print the results but leave BENCHMARKS.md alone
+ *   --database=NAME      another database than portal_bench (e.g. a copy to measure an older build)
  *
  * BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
  * database used is `portal_bench` on it. BENCH_PORTAL_NODE_OPTIONS replaces the portal's NODE_OPTIONS
@@ -35,7 +36,7 @@ import { runWrk } from './lib/wrk';
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const WORK = join(ROOT, 'var', 'bench');
-const DB_NAME = 'portal_bench';
+const DB_NAME = process.argv.find((a) => a.startsWith('--database='))?.split('=')[1] ?? 'portal_bench';
 const APP_PORT = 3300;
 const BASELINE_PORT = 3301;
 const INTEGRATION_KEY = 'bench-integration-key-not-secret-0001';
