@@ -19,8 +19,8 @@ export function databaseOptions(url: string, embedded: boolean): Options<Postgre
             // A peer that vanished without a word is noticed instead of waited on for ever.
             keepAlive: true,
             keepAliveInitialDelayMillis: 10_000,
-            // An instance that dies or freezes inside a transaction does not hold its row locks for ever.
-            idle_in_transaction_session_timeout: 60_000,
+            // idle_in_transaction_session_timeout belongs on the database role (docs/operations.md), not
+            // here: PgBouncer refuses unknown startup parameters.
           },
       // With every connection busy (or the server unreachable), a request fails within 5 s (503) rather than queueing on.
       acquireConnectionTimeout: 5000,
