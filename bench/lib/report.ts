@@ -140,7 +140,7 @@ function resultsSection(r: BenchResults): string {
   lines.push('|---|---:|---|');
   if (r.drain) {
     lines.push(
-      `| delivery drain to the case-system stub: ${f0(r.drain.contributions)} pending contributions (${f0(r.drain.fromThisRun)} from this run's submit scenario, the rest earlier submissions sent again), each answers + PDF + attachments | ${f0(r.drain.perSecondActive)} contributions/s first to last delivery (${f0(r.drain.perSecondFromReady)}/s counted from the instance being ready); ${r.drain.cpuMsPerContribution.toFixed(1)} ms portal CPU each | ≥ 200/s: ${yes(r.drain.perSecondActive >= 200)} |`,
+      `| delivery drain to the case-system stub: ${f0(r.drain.contributions)} pending contributions (${f0(r.drain.fromThisRun)} from this run's submit scenario; the rest earlier submissions sent again, or copies of this run's for other submitted tasks), each answers + PDF + attachments | ${f0(r.drain.perSecondActive)} contributions/s first to last delivery (${f0(r.drain.perSecondFromReady)}/s counted from the instance being ready); ${r.drain.cpuMsPerContribution.toFixed(1)} ms portal CPU each | ≥ 200/s: ${yes(r.drain.perSecondActive >= 200)} |`,
     );
     lines.push(`| contributions received by the stub / delivered / failed | ${f0(r.drain.receivedByStub)} / ${f0(r.drain.delivered)} / ${f0(r.drain.failed)} | none lost, none failed: ${yes(r.drain.failed === 0 && r.drain.receivedByStub >= r.drain.contributions)} |`);
   } else {
