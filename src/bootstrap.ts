@@ -49,7 +49,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     ...earlyErrorHandlers(config.secureCookies),
   } as never);
 
-  let module: Type<unknown> | ReturnType<typeof AppModule.register> = AppModule.register(config);
+  const module: Type<unknown> | ReturnType<typeof AppModule.register> = AppModule.register(config);
   let app: NestFastifyApplication;
   if (options.overrides?.length) {
     const { Test } = await import('@nestjs/testing');

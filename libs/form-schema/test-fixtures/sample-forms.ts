@@ -4,9 +4,11 @@
  */
 import { validateDefinition } from '../src/definition-validator';
 import type { FormDefinition } from '../src/form-definition.types';
+import educationAdviceFile from './education-advice.v1.json';
+import healthContributionFile from './health-contribution.v1.json';
 
-export const educationAdviceJson: unknown = require('./education-advice.v1.json');
-export const healthContributionJson: unknown = require('./health-contribution.v1.json');
+export const educationAdviceJson: unknown = educationAdviceFile;
+export const healthContributionJson: unknown = healthContributionFile;
 
 /** A fresh, mutable deep copy, so one test's edits never leak into another through the module cache. */
 export function copyJson<T>(value: T): T {
