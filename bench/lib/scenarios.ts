@@ -130,8 +130,10 @@ export const SCENARIOS: Scenario[] = [
            FROM audit_log WHERE action = 'task.picked_up' AND at >= $2 AND task_id = ANY($1::uuid[])`,
         [ids, since],
       );
-      const ok = r.doubles === 0 && r.entries === (statuses['200'] ?? 0);
-      return `${r.tasks} tasks picked up, ${r.doubles} twice; ${ok ? 'one winner each' : '**MISMATCH**'}`;
+      // wrk does not count the answers still in flight when it stops (at most one per connection).
+      const counted = statuses['200'] ?? 0;
+      const ok = r.doubles === 0 && r.entries >= counted && r.entries - counted <= 64;
+      return `${r.tasks} tasks picked up, ${r.doubles} of them twice: ${ok ? 'one winner each' : '**MISMATCH**'}`;
     },
   },
   {
