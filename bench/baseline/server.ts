@@ -99,6 +99,7 @@ const GROUP_MEMBERS_SQL = withNames(
 const COLUMNS = `${TASK_COLUMNS}, a.first_name, a.last_name, a.email AS account_email`;
 const FROM = 'FROM tasks t LEFT JOIN accounts a ON a.id = t.assignee_account_id';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows straight from pg, shaped by the SQL above
 type Row = Record<string, any>;
 type Ref = { id: string; key: string; name: string };
 
