@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /**
@@ -36,13 +37,13 @@ export function templateName(): string {
   return name;
 }
 
-let counter = 0;
 
 /** A new database cloned from the migrated template; returns its URL and a drop function. */
 export async function cloneTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = testDatabaseUrl()!;
   const template = templateName();
-  const name = `${template.replace(/_tpl$/, '')}_w${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}_${counter++}`;
+  // Random, not a counter: suites run in band share a process but each has its own module registry.
+  const name = `${template.replace(/_tpl$/, '')}_w${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(6).toString('hex')}`;
   await adminQuery(base, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return {
     url: withDatabase(base, name),
