@@ -483,3 +483,35 @@ describe('untrusted input', () => {
     expect(validateAnswers(educationAdvice, answers, complete)).toEqual([]);
   });
 });
+
+describe('an empty list is not an answer to a single-value question', () => {
+  const definition = {
+    key: 'lists',
+    version: 1,
+    title: 'Lists',
+    pages: [
+      {
+        id: 'p',
+        title: 'P',
+        questions: [
+          { id: 'choice', type: 'radio', label: 'Choice', options: [{ value: 'a', label: 'A' }] },
+          { id: 'ticks', type: 'checkboxes', label: 'Ticks', options: [{ value: 'a', label: 'A' }] },
+          {
+            id: 'grid',
+            type: 'table',
+            label: 'Grid',
+            columns: [{ id: 'impact', type: 'radio', label: 'Impact', options: [{ value: 'high', label: 'High' }] }],
+          },
+        ],
+      },
+    ],
+  } as unknown as Parameters<typeof validateAnswers>[0];
+
+  it('refuses [] for a radio question and a radio cell, and accepts it for checkboxes', () => {
+    const errors = validateAnswers(definition, { choice: [], ticks: [], grid: [{ impact: [] }] }, { mode: 'draft' });
+    expect(errors.map((e) => [e.questionId, e.columnId, e.code])).toEqual([
+      ['choice', undefined, 'invalid_type'],
+      ['grid', 'impact', 'invalid_type'],
+    ]);
+  });
+});

@@ -50,6 +50,12 @@ export interface ValidateAnswersOptions {
   pageId?: string;
 }
 
+/** "No answer" as the type means it: an empty list is blank only where a list is the answer. */
+function isUnansweredAs(type: string, value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0 && (type === 'checkboxes' || type === 'table');
+  return isBlank(value);
+}
+
 type Report = (code: AnswerErrorCode, message: string, where?: { row?: number; columnId?: string }) => void;
 
 function checkTable(question: TableQuestion, value: unknown, complete: boolean, report: Report): void {
@@ -80,7 +86,7 @@ function checkTable(question: TableQuestion, value: unknown, complete: boolean, 
       const cell = ownValue(row, column.id);
       const cellPhrase = inRow(phraseFor(column.label), index);
       const where = { row: index, columnId: column.id };
-      if (isBlank(cell)) {
+      if (isUnansweredAs(column.type, cell)) {
         if (complete && column.required) {
           report('required', inTable(question.label, fieldMessage({ code: 'required' }, column.type, cellPhrase)), where);
         }
@@ -110,7 +116,7 @@ function checkQuestion(question: Question, value: unknown, complete: boolean, re
     return;
   }
   const phrase = phraseFor(question.label);
-  if (isBlank(value)) {
+  if (isUnansweredAs(question.type, value)) {
     if (complete && question.required) report('required', fieldMessage({ code: 'required' }, question.type, phrase));
     return;
   }
