@@ -18,6 +18,7 @@ module.exports = {
       roots: ['<rootDir>/src', '<rootDir>/libs'],
       testMatch: ['**/*.spec.ts'],
       transform: { '^.+\\.ts$': swc },
+      setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
     },
     {
       displayName: 'e2e',
@@ -25,6 +26,7 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': swc },
+      setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
