@@ -6,9 +6,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The same answer the task lists give for a cursor they did not make. */
 export class InvalidCursorError extends DomainError {
   constructor() {
-    super('invalid_cursor', 'bad_request', 'The cursor is not valid', { detail: 'Start again from the first page.' });
+    super('invalid_request', 'bad_request', 'The request is not valid', {
+      errors: [{ path: 'cursor', message: 'cursor is not valid for this list: start again without it' }],
+    });
   }
 }
 
@@ -32,7 +35,7 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-/** Decodes a cursor this server made; anything else is 400 `invalid_cursor`. */
+/** Decodes a cursor this server made; anything else is 400 `invalid_request` naming `cursor`. */
 export function decodeCursor<T>(raw: string | undefined, check: (value: unknown) => value is T): T | undefined {
   if (raw === undefined || raw === '') return undefined;
   try {

@@ -70,10 +70,7 @@ export class WorkGroupQueries extends AccountWorkGroups {
   /** Whether the group lists this account, disabled or not (a leaver's tasks stay with the group's colleagues). */
   async isListedMember(groupId: string, accountId: string): Promise<boolean> {
     if (!isUuid(groupId) || !isUuid(accountId)) return false;
-    return this.uow.run(async () => {
-      const members = (await this.members.members([groupId])).get(groupId) ?? [];
-      return members.some((m) => m.accountId === accountId);
-    });
+    return this.uow.run(() => this.members.isListed(groupId, accountId));
   }
 
   /** The groups two people share (a colleague may rescue the other's task only through one). */

@@ -28,6 +28,8 @@ export abstract class MembershipRepository {
   abstract removePending(groupId: string, email: string): Promise<boolean>;
   abstract members(groupIds: string[]): Promise<Map<string, MemberView[]>>;
   abstract groupIdsOf(accountId: string): Promise<string[]>;
+  /** Whether the group lists this account, disabled or not. */
+  abstract isListed(groupId: string, accountId: string): Promise<boolean>;
   abstract attachPending(email: string, accountId: string): Promise<void>;
   abstract followEmailChange(accountId: string, newEmail: string): Promise<void>;
 }

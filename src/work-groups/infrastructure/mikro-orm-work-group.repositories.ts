@@ -120,6 +120,14 @@ export class SqlMembershipRepository extends MembershipRepository {
     return rows.map((r) => r.work_group_id);
   }
 
+  async isListed(groupId: string, accountId: string): Promise<boolean> {
+    const rows = await this.em.execute<{ one: number }[]>(
+      'SELECT 1 AS one FROM work_group_members WHERE work_group_id = ? AND account_id = ? LIMIT 1',
+      [groupId, accountId],
+    );
+    return rows.length > 0;
+  }
+
   async attachPending(email: string, accountId: string): Promise<void> {
     await this.em.execute('UPDATE work_group_members SET account_id = ? WHERE email = ? AND account_id IS NULL', [accountId, email]);
   }
