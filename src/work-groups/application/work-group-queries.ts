@@ -63,21 +63,10 @@ export class WorkGroupQueries extends AccountWorkGroups {
     return new Map(found.map((g) => [g.id, { id: g.id, key: g.key, name: g.name }]));
   }
 
-  async isMember(groupId: string, accountId: string): Promise<boolean> {
-    return (await this.groupIdsOf(accountId)).includes(groupId);
-  }
-
   /** Whether the group lists this account, disabled or not (a leaver's tasks stay with the group's colleagues). */
   async isListedMember(groupId: string, accountId: string): Promise<boolean> {
     if (!isUuid(groupId) || !isUuid(accountId)) return false;
     return this.uow.run(() => this.members.isListed(groupId, accountId));
-  }
-
-  /** The groups two people share (a colleague may rescue the other's task only through one). */
-  async sharedGroupIds(a: string, b: string): Promise<string[]> {
-    const [mine, theirs] = await Promise.all([this.groupIdsOf(a), this.groupIdsOf(b)]);
-    const other = new Set(theirs);
-    return mine.filter((id) => other.has(id));
   }
 
   /** My groups with their active members: the re-assign picker. */
