@@ -419,7 +419,10 @@ async function main(): Promise<void> {
   let explains: ExplainedQuery[] = [];
   if (wanted('explain') || ONLY.length === 0) {
     explains = await explainListQueries(client, join(DIST, 'src'));
-    for (const e of explains) log(`  EXPLAIN ${e.name.padEnd(45)} ${e.executionMs.toFixed(2).padStart(8)} ms${e.seqScanOnTasks ? '  SEQ SCAN ON TASKS' : ''}`);
+    for (const e of explains) {
+      const seq = e.seqScanOnTasks || e.genericSeqScanOnTasks ? '  SEQ SCAN ON TASKS' : '';
+      log(`  EXPLAIN ${e.name.padEnd(45)} ${e.executionMs.toFixed(2).padStart(8)} ms (generic ${e.genericExecutionMs.toFixed(2)} ms)${seq}`);
+    }
     if (flag('plans')) for (const e of explains) log(`\n-- ${e.name}\n${e.sql}\n${e.plan}`);
   }
   await client.end();

@@ -10,6 +10,10 @@ export interface ExplainedQuery {
   plan: string;
   executionMs: number;
   seqScanOnTasks: boolean;
+  /** The plan a prepared statement settles into after five executions (forced here). */
+  genericPlan: string;
+  genericExecutionMs: number;
+  genericSeqScanOnTasks: boolean;
 }
 
 interface Captured {
@@ -19,8 +23,10 @@ interface Captured {
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of every task list query, built by the app's own code: the compiled
- * ListTasks and SqlTaskReadModel run against a recording EntityManager, so the plans are those of
- * the exact statements the portal sends (not a copy that could drift).
+ * ListTasks and SqlTaskReadModel run against a recording Sql, so the plans are those of the exact
+ * statements the portal sends (not a copy that could drift). The portal prepares its statements, so
+ * each is explained twice: as planned for its parameters (the first five executions on a connection)
+ * and as the generic plan PostgreSQL may settle into afterwards (forced with plan_cache_mode).
  */
 export async function explainListQueries(client: Client, distSrc: string): Promise<ExplainedQuery[]> {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -29,8 +35,8 @@ export async function explainListQueries(client: Client, distSrc: string): Promi
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const captured: Captured[] = [];
-  const em = {
-    execute: async (sql: string, params: unknown[]) => {
+  const sqlRecorder = {
+    query: async (sql: string, params: unknown[]) => {
       captured.push({ sql, params });
       return [];
     },
@@ -38,7 +44,7 @@ export async function explainListQueries(client: Client, distSrc: string): Promi
   let groupIds: string[] = [];
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const list = new ListTasks(
-    new SqlTaskReadModel(em),
+    new SqlTaskReadModel(sqlRecorder),
     { summaries: async () => [], today: () => today },
     { groupIdsOf: async () => groupIds },
     { now: () => new Date() },
@@ -88,6 +94,7 @@ export async function explainListQueries(client: Client, distSrc: string): Promi
     await client.query(explain, params); // warm the cache: the plan shown is the steady state
     const rows = await query<{ 'QUERY PLAN': string }>(client, explain, params);
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    const genericPlan = await explainGeneric(client, numbered, params);
     out.push({
       name,
       sql: numbered.replace(/\s+/g, ' ').trim(),
@@ -95,7 +102,34 @@ export async function explainListQueries(client: Client, distSrc: string): Promi
       plan,
       executionMs: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN),
       seqScanOnTasks: /Seq Scan on tasks/.test(plan),
+      genericPlan,
+      genericExecutionMs: Number(/Execution Time: ([\d.]+) ms/.exec(genericPlan)?.[1] ?? NaN),
+      genericSeqScanOnTasks: /Seq Scan on tasks/.test(genericPlan),
     });
   }
   return out;
+}
+
+async function explainGeneric(client: Client, sql: string, params: unknown[]): Promise<string> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SET LOCAL plan_cache_mode = force_generic_plan');
+    await client.query(`PREPARE bench_generic AS ${sql}`);
+    const execute = `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE bench_generic(${params.map((p) => literal(p)).join(', ')})`;
+    await client.query(execute);
+    const rows = await query<{ 'QUERY PLAN': string }>(client, execute);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('ROLLBACK');
+    await client.query('DEALLOCATE ALL');
+  }
+}
+
+/** EXECUTE takes values inline: quote them as PostgreSQL literals (arrays as array literals). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  if (Array.isArray(value)) return `'{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}'`;
+  if (typeof value === 'number') return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
 }

@@ -153,7 +153,7 @@ function resultsSection(r: BenchResults): string {
   lines.push(`| portal peak RSS (VmHWM) over every scenario | ${f0(r.portalPeakRssMb)} MB | ≤ 300 MB: ${yes(peak <= 300)} |`);
   if (r.drain) lines.push(`| portal peak RSS while draining | ${f0(r.drain.peakRssMb)} MB | ≤ 300 MB |`);
   if (r.baselinePeakRssMb) lines.push(`| baseline peak RSS (VmHWM) | ${f0(r.baselinePeakRssMb)} MB | |`);
-  const seq = r.explains.filter((e) => e.seqScanOnTasks).map((e) => e.name);
+  const seq = r.explains.filter((e) => e.seqScanOnTasks || e.genericSeqScanOnTasks).map((e) => e.name);
   lines.push(
     `| list queries with a sequential scan over tasks | ${seq.length ? seq.join(', ') : 'none'} (${r.explains.length} plans below) | none: ${yes(seq.length === 0)} |`,
   );
@@ -162,11 +162,14 @@ function resultsSection(r: BenchResults): string {
 
 function explainSection(r: BenchResults): string {
   const out: string[] = [];
-  out.push(`Captured from the app's own \`ListTasks\` + \`SqlTaskReadModel\` (the exact statements it sends) for a professional in two work groups, on ${f0(r.dataset.tasks)} tasks; each run once to warm the cache, then \`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)\`.`);
+  out.push(`Captured from the app's own \`ListTasks\` + \`SqlTaskReadModel\` (the exact statements it sends) for a professional in two work groups, on ${f0(r.dataset.tasks)} tasks; each run once to warm the cache, then \`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)\`. The portal prepares its statements, so each is also explained as the generic plan PostgreSQL may settle into after five executions on a connection (\`PREPARE\` + \`EXECUTE\` under \`plan_cache_mode = force_generic_plan\`); both are shown.`);
   out.push('');
-  out.push('| query | execution ms | sequential scan over tasks |');
-  out.push('|---|---:|---|');
-  for (const e of r.explains) out.push(`| ${e.name} | ${e.executionMs.toFixed(2)} | ${e.seqScanOnTasks ? '**yes**' : 'no'} |`);
+  out.push('| query | execution ms (custom plan) | execution ms (generic plan) | sequential scan over tasks |');
+  out.push('|---|---:|---:|---|');
+  for (const e of r.explains) {
+    const seq = e.seqScanOnTasks || e.genericSeqScanOnTasks;
+    out.push(`| ${e.name} | ${e.executionMs.toFixed(2)} | ${e.genericExecutionMs.toFixed(2)} | ${seq ? '**yes**' : 'no'} |`);
+  }
   out.push('');
   for (const e of r.explains) {
     out.push(`#### ${e.name}`);
@@ -177,6 +180,10 @@ function explainSection(r: BenchResults): string {
     out.push('```');
     out.push('```');
     out.push(e.plan);
+    out.push('```');
+    out.push('Generic plan:');
+    out.push('```');
+    out.push(e.genericPlan);
     out.push('```');
     out.push('');
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '../shared/clock/clock';
+import { Sql } from '../shared/database/sql';
 import { newId } from '../shared/ids';
 
 export type AuditAction =
@@ -53,12 +53,12 @@ interface AuditRow {
 @Injectable()
 export class AuditTrail {
   constructor(
-    private readonly em: EntityManager,
+    private readonly sql: Sql,
     private readonly clock: Clock,
   ) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.em.execute(
+    await this.sql.query(
       `INSERT INTO audit_log (id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
@@ -97,7 +97,7 @@ export class AuditTrail {
       params.push(before);
     }
     params.push(limit);
-    const rows = await this.em.execute<AuditRow[]>(
+    const rows = await this.sql.query<AuditRow>(
       `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
       params,
     );

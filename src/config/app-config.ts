@@ -12,6 +12,12 @@ export interface AppConfig {
   /** Unset: the embedded PostgreSQL (PGlite) under `varDir` is used and this is filled in at boot. */
   databaseUrl?: string;
   embeddedDatabase: boolean;
+  /**
+   * Hot statements are prepared once per connection (src/shared/database/sql.ts). Switch off behind a
+   * pooler that cannot carry named statements across its connections (PgBouncer in transaction mode
+   * before 1.21).
+   */
+  databasePreparedStatements: boolean;
   varDir: string;
   smtpUrl?: string;
   mailDir: string;
@@ -154,6 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     databaseUrl,
     embeddedDatabase,
+    databasePreparedStatements: bool(env, 'DATABASE_PREPARED_STATEMENTS', true),
     varDir,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailDir: join(varDir, 'mail'),

@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock/clock';
+import { Sql } from './database/sql';
 import { MikroOrmUnitOfWork, UnitOfWork } from './database/unit-of-work';
 import { DomainEvents } from './events/domain-events';
 import { ExclusiveJobRunner } from './jobs/exclusive-job-runner';
 
-/** The small kernel every context uses: time, transactions, in-process domain events. */
+/** The small kernel every context uses: time, transactions, hand-written SQL, in-process domain events. */
 @Global()
 @Module({
   providers: [
@@ -12,7 +13,8 @@ import { ExclusiveJobRunner } from './jobs/exclusive-job-runner';
     { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
     DomainEvents,
     ExclusiveJobRunner,
+    Sql,
   ],
-  exports: [Clock, UnitOfWork, DomainEvents, ExclusiveJobRunner],
+  exports: [Clock, UnitOfWork, DomainEvents, ExclusiveJobRunner, Sql],
 })
 export class SharedModule {}

@@ -19,6 +19,10 @@ class InMemoryTasks extends TaskRepository {
   async findByExternalRef(ref: string) {
     return this.rows.find((t) => t.externalRef === ref) ?? null;
   }
+  async findForDraftReplacement(id: string) {
+    return this.findById(id);
+  }
+  async saveDraft() {}
   async findWaitingForEmail(email: string) {
     return this.rows.filter((t) => t.assigneeKind === 'email' && t.assigneeEmail === email);
   }

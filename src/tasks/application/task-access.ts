@@ -12,7 +12,15 @@ export class TaskAccess {
   ) {}
 
   async loadForContent(accountId: string, taskId: string, options?: FindOptions): Promise<Task> {
-    const task = await this.tasks.findById(taskId, options);
+    return this.check(accountId, await this.tasks.findById(taskId, options));
+  }
+
+  /** Locked, detached and without its draft: see TaskRepository.findForDraftReplacement. */
+  async loadForDraftReplacement(accountId: string, taskId: string): Promise<Task> {
+    return this.check(accountId, await this.tasks.findForDraftReplacement(taskId));
+  }
+
+  private async check(accountId: string, task: Task | null): Promise<Task> {
     if (!task) throw new TaskNotFoundError();
     // Group membership matters only for a task a group holds: skip the lookup otherwise.
     const workGroupIds = task.assigneeKind === 'work_group' ? await this.workGroups.groupIdsOf(accountId) : [];

@@ -23,6 +23,14 @@ export abstract class TaskRepository {
    * left waiting for an account that already exists.
    */
   abstract lockAssigneeEmail(email: string): Promise<void>;
+  /**
+   * The task locked until commit as a detached aggregate without its draft or prefill, for a use
+   * case that replaces the draft whole and writes it back with `saveDraft` (the busiest write: no
+   * 10-20 KB of JSON read, tracked and compared just to be overwritten).
+   */
+  abstract findForDraftReplacement(id: string): Promise<Task | null>;
+  /** Writes what `Task.saveAnswers` changed on a task from `findForDraftReplacement`. */
+  abstract saveDraft(task: Task): Promise<void>;
   abstract add(task: Task): void;
   abstract flush(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { fromRow } from '../../shared/database/row-mapper';
+import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
 import { AttachmentRepository, FindOptions, TaskRepository } from '../application/task.ports';
 import { Attachment } from '../domain/attachment';
@@ -15,9 +17,17 @@ const EXTERNAL_REF_LOCK = 7_342_101;
 /** …and "tasks waiting for this email". */
 const ASSIGNEE_EMAIL_LOCK = 7_342_102;
 
+/** Every column of a task but the draft and the prefill. */
+const WITHOUT_CONTENT = `id, external_ref, request_hash, form_key, form_version, form_title, subject_reference,
+  subject_display_name, message, assignee_kind, assignee_account_id, assignee_email, holder_work_group_id, work_group_id,
+  status, version, due_date, delegated_at, updated_at, saved_at, submitted_at, withdrawn_at`;
+
 @Injectable()
 export class MikroOrmTaskRepository extends TaskRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: Sql,
+  ) {
     super();
   }
 
@@ -43,6 +53,19 @@ export class MikroOrmTaskRepository extends TaskRepository {
 
   async lockAssigneeEmail(email: string): Promise<void> {
     await this.em.execute('SELECT pg_advisory_xact_lock(?, hashtext(?))', [ASSIGNEE_EMAIL_LOCK, email.toLowerCase()]);
+  }
+
+  async findForDraftReplacement(id: string): Promise<Task | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.sql.query<Record<string, unknown>>(`SELECT ${WITHOUT_CONTENT} FROM tasks WHERE id = ? FOR UPDATE`, [id]);
+    return row ? fromRow(this.em, Task, row) : null;
+  }
+
+  async saveDraft(task: Task): Promise<void> {
+    await this.sql.query(
+      'UPDATE tasks SET answers = ?::jsonb, status = ?, version = ?, saved_at = ?, updated_at = ? WHERE id = ?',
+      [JSON.stringify(task.answers), task.status, task.version, task.savedAt, task.updatedAt, task.id],
+    );
   }
 
   add(task: Task): void {

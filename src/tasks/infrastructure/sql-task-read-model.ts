@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
+import { TaskStatus } from '../domain/task';
 import {
   AttachmentSummary,
   TaskContentRecord,
@@ -57,9 +58,21 @@ const SELECT = `
     FROM tasks t
     LEFT JOIN accounts a ON a.id = t.assignee_account_id`;
 
+const STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'submitted', 'withdrawn'];
+
+/**
+ * Statuses are written into the statement as literals (from this closed set, never from input): the
+ * partial indexes are defined on them, and a prepared statement's generic plan can only use a partial
+ * index whose predicate it can prove from the text.
+ */
+function statusLiterals(statuses: readonly TaskStatus[]): string {
+  if (!statuses.length || statuses.some((s) => !STATUSES.includes(s))) throw new Error(`Unknown task status in ${statuses.join(',')}`);
+  return statuses.map((s) => `'${s}'`).join(', ');
+}
+
 @Injectable()
 export class SqlTaskReadModel extends TaskReadModel {
-  constructor(private readonly em: EntityManager) {
+  constructor(private readonly sql: Sql) {
     super();
   }
 
@@ -95,8 +108,7 @@ export class SqlTaskReadModel extends TaskReadModel {
       );
       params.push(colleaguesOf);
     }
-    where.push(`t.status IN (${filter.statuses.map(() => '?').join(', ')})`);
-    params.push(...filter.statuses);
+    where.push(`t.status IN (${statusLiterals(filter.statuses)})`);
     if (filter.workGroupId !== undefined) {
       where.push('(t.holder_work_group_id = ? OR t.work_group_id = ?)');
       params.push(filter.workGroupId, filter.workGroupId);
@@ -122,16 +134,16 @@ export class SqlTaskReadModel extends TaskReadModel {
     const order = `ORDER BY ${column} ${direction}, t.id ${direction}`;
     let pageSql: string;
     if (groups) {
-      pageSql = `SELECT t.* FROM unnest(ARRAY[${groups.ids.map(() => '?').join(', ')}]::uuid[]) AS g(id)
+      pageSql = `SELECT t.* FROM unnest(?::uuid[]) AS g(id)
         CROSS JOIN LATERAL (SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${groups.column} = g.id AND ${where.join(' AND ')} ${order} LIMIT ?) t
         ${order} LIMIT ?`;
-      params.unshift(...groups.ids);
+      params.unshift(groups.ids);
       params.push(page.limit, page.limit);
     } else {
       pageSql = `SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${where.join(' AND ')} ${order} LIMIT ?`;
       params.push(page.limit);
     }
-    const rows = await this.em.execute<Row[]>(
+    const rows = await this.sql.query<Row>(
       `SELECT t.*, a.first_name, a.last_name, a.email AS account_email
          FROM (${pageSql}) t
          LEFT JOIN accounts a ON a.id = t.assignee_account_id
@@ -143,13 +155,13 @@ export class SqlTaskReadModel extends TaskReadModel {
 
   async findById(id: string): Promise<TaskRecord | null> {
     if (!isUuid(id)) return null;
-    const rows = await this.em.execute<Row[]>(`${SELECT} WHERE t.id = ?`, [id]);
+    const rows = await this.sql.query<Row>(`${SELECT} WHERE t.id = ?`, [id]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async findContent(id: string): Promise<TaskContentRecord | null> {
     if (!isUuid(id)) return null;
-    const rows = await this.em.execute<(Row & Pick<TaskContentRecord, 'answers' | 'prefill'>)[]>(
+    const rows = await this.sql.query<Row & Pick<TaskContentRecord, 'answers' | 'prefill'>>(
       `${SELECT.replace('a.first_name,', 't.answers, t.prefill, a.first_name,')} WHERE t.id = ?`,
       [id],
     );
@@ -157,9 +169,14 @@ export class SqlTaskReadModel extends TaskReadModel {
   }
 
   async attachmentsOf(taskId: string): Promise<AttachmentSummary[]> {
-    const rows = await this.em.execute<
-      { id: string; filename: string; content_type: string; size: number; sha256: string; uploaded_at: string | Date }[]
-    >(
+    const rows = await this.sql.query<{
+      id: string;
+      filename: string;
+      content_type: string;
+      size: number;
+      sha256: string;
+      uploaded_at: string | Date;
+    }>(
       `SELECT id, filename, content_type, size, sha256, uploaded_at FROM task_attachments
         WHERE task_id = ? ORDER BY uploaded_at, id`,
       [taskId],
@@ -175,7 +192,7 @@ export class SqlTaskReadModel extends TaskReadModel {
   }
 
   async findByExternalRef(externalRef: string): Promise<TaskRecord | null> {
-    const rows = await this.em.execute<Row[]>(`${SELECT} WHERE t.external_ref = ?`, [externalRef]);
+    const rows = await this.sql.query<Row>(`${SELECT} WHERE t.external_ref = ?`, [externalRef]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Sql } from '../../shared/database/sql';
 import { WorkGroup } from '../domain/work-group';
 import { MemberAccounts, MembershipRepository, MemberView, WorkGroupRepository, WorkGroupTaskUsage } from '../application/work-group.ports';
 
 @Injectable()
 export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: Sql,
+  ) {
     super();
   }
 
@@ -17,10 +21,9 @@ export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
     return this.em.findOne(WorkGroup, { key });
   }
 
+  /** On every list page (the groups' names): one prepared statement whatever the number of ids. */
   refsByIds(ids: string[]): Promise<{ id: string; key: string; name: string }[]> {
-    return ids.length
-      ? this.em.execute(`SELECT id, key, name FROM work_groups WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)
-      : Promise.resolve([]);
+    return ids.length ? this.sql.query('SELECT id, key, name FROM work_groups WHERE id = ANY(?::uuid[])', [ids]) : Promise.resolve([]);
   }
 
   findByIds(ids: string[]): Promise<WorkGroup[]> {
@@ -59,7 +62,10 @@ interface MemberRow {
  */
 @Injectable()
 export class SqlMembershipRepository extends MembershipRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: Sql,
+  ) {
     super();
   }
 
@@ -112,7 +118,7 @@ export class SqlMembershipRepository extends MembershipRepository {
   }
 
   async groupIdsOf(accountId: string): Promise<string[]> {
-    const rows = await this.em.execute<{ work_group_id: string }[]>(
+    const rows = await this.sql.query<{ work_group_id: string }>(
       `SELECT m.work_group_id FROM work_group_members m JOIN accounts a ON a.id = m.account_id
        WHERE m.account_id = ? AND NOT a.disabled`,
       [accountId],

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+
+/** The part of a node-postgres client this uses. */
+interface DriverConnection {
+  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+}
+/** knex's client: the pool (or, inside a transaction, that transaction's one connection). */
+interface ConnectionSource {
+  acquireConnection(): Promise<DriverConnection>;
+  releaseConnection(connection: DriverConnection): Promise<unknown>;
+}
+
+interface Statement {
+  text: string;
+  name: string;
+}
+
+/**
+ * Hand-written SQL on the hot paths (the session check, the lists, the task page, saves), straight to
+ * the driver. Against `em.execute` it saves the ORM's and the query builder's layers per statement,
+ * and it sends parameters separately instead of inlining them, so each statement text can be
+ * prepared once per connection under a stable name: PostgreSQL then plans a list query once instead
+ * of on every request (planning was ~half of its CPU for a page at a million tasks; BENCHMARKS.md).
+ *
+ * Same placeholders as `em.execute` (`?`), same connection pool and row parsing as the ORM, and
+ * inside a unit of work it runs on that transaction's connection, so the two can be mixed freely.
+ * Statement texts must be built from code only (values always travel as parameters): the set of
+ * prepared names stays small and never holds user data.
+ */
+@Injectable()
+export class Sql {
+  private readonly statements = new Map<string, Statement>();
+  /**
+   * Named statements live in the server session. The embedded PGlite serves every connection from
+   * one session, so a reconnecting client would meet its own old names: there (and where a pooler
+   * in transaction mode sits in front) statements stay unnamed.
+   */
+  private readonly prepare: boolean;
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.prepare = !config.embeddedDatabase && config.databasePreparedStatements;
+  }
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const statement = this.statement(sql);
+    const transaction = this.em.getTransactionContext<{ client: ConnectionSource }>();
+    const source = (transaction ?? this.em.getConnection().getKnex()).client as unknown as ConnectionSource;
+    const connection = await source.acquireConnection();
+    try {
+      const result = await connection.query({
+        text: statement.text,
+        values: params as unknown[],
+        ...(this.prepare ? { name: statement.name } : {}),
+      });
+      return result.rows as T[];
+    } finally {
+      await source.releaseConnection(connection);
+    }
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      const text = numberPlaceholders(sql);
+      statement = { text, name: `pp_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}` };
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** `?` → `$1, $2, …`, leaving string literals, quoted identifiers and comments alone. */
+export function numberPlaceholders(sql: string): string {
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (c === "'" || c === '"') {
+      const end = closingQuote(sql, i, c);
+      out += sql.slice(i, end + 1);
+      i = end;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      const stop = end === -1 ? sql.length : end;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '?') {
+      out += `$${++n}`;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** Index of the quote closing the one at `start` (a doubled quote is an escaped one). */
+function closingQuote(sql: string, start: number, quote: string): number {
+  for (let i = start + 1; i < sql.length; i++) {
+    if (sql[i] !== quote) continue;
+    if (sql[i + 1] === quote) i++;
+    else return i;
+  }
+  throw new Error('Unterminated quote in SQL');
+}
