@@ -211,7 +211,12 @@ async function runScenario(
     const pg = backends.reduce((sum, p) => sum + pgLast.get(p)! - pgStart.get(p)!, 0);
     return { result, peakRssKb: sampler.stop(), cpu: cpuSeconds(pid) - cpuBefore, pg, prepared, load };
   };
-  if (scenario.warmup) await run('warmup', WARMUP_SECONDS);
+  if (scenario.warmup) {
+    await run('warmup', WARMUP_SECONDS);
+    // wrk stops with requests still in flight: let the server finish them before the measured run's
+    // data (the drafts' current versions) is read, or its first saves of those drafts are stale (409).
+    await sleep(1_000);
+  }
   const measuredFrom = new Date();
   const { result, peakRssKb, cpu, pg, prepared, load } = await run('measure', SECONDS);
   const verified = scenario.verify

@@ -59,22 +59,23 @@ function isUnansweredAs(type: string, value: unknown): boolean {
 type Report = (code: AnswerErrorCode, message: string, where?: { row?: number; columnId?: string }) => void;
 
 function checkTable(question: TableQuestion, value: unknown, complete: boolean, report: Report): void {
-  const phrase = phraseFor(question.label);
+  // Phrases are built only for a message: a valid answer set (every save) needs none.
+  const phrase = () => phraseFor(question.label);
   const minRows = question.minRows ?? 0;
   if (isBlank(value)) {
     if (!complete) return;
-    if (question.required) report('required', tableRequiredMessage(phrase));
-    else if (minRows > 0) report('too_few_rows', tooFewRowsMessage(phrase, minRows));
+    if (question.required) report('required', tableRequiredMessage(phrase()));
+    else if (minRows > 0) report('too_few_rows', tooFewRowsMessage(phrase(), minRows));
     return;
   }
   if (!Array.isArray(value)) {
-    report('invalid_type', `${phrase.subject} must be a list of rows`);
+    report('invalid_type', `${phrase().subject} must be a list of rows`);
     return;
   }
   if (question.maxRows !== undefined && value.length > question.maxRows) {
-    report('too_many_rows', tooManyRowsMessage(phrase, question.maxRows));
+    report('too_many_rows', tooManyRowsMessage(phrase(), question.maxRows));
   }
-  if (complete && value.length < minRows) report('too_few_rows', tooFewRowsMessage(phrase, minRows));
+  if (complete && value.length < minRows) report('too_few_rows', tooFewRowsMessage(phrase(), minRows));
 
   const columnIds = new Set(question.columns.map((column) => column.id));
   value.forEach((row: unknown, index) => {
@@ -84,16 +85,16 @@ function checkTable(question: TableQuestion, value: unknown, complete: boolean, 
     }
     for (const column of question.columns) {
       const cell = ownValue(row, column.id);
-      const cellPhrase = inRow(phraseFor(column.label), index);
+      const cellPhrase = () => inRow(phraseFor(column.label), index);
       const where = { row: index, columnId: column.id };
       if (isUnansweredAs(column.type, cell)) {
         if (complete && column.required) {
-          report('required', inTable(question.label, fieldMessage({ code: 'required' }, column.type, cellPhrase)), where);
+          report('required', inTable(question.label, fieldMessage({ code: 'required' }, column.type, cellPhrase())), where);
         }
         continue;
       }
       const problem = checkFieldValue(column, cell);
-      if (problem) report(problem.code, inTable(question.label, fieldMessage(problem, column.type, cellPhrase)), where);
+      if (problem) report(problem.code, inTable(question.label, fieldMessage(problem, column.type, cellPhrase())), where);
     }
     for (const key of Object.keys(row)) {
       if (columnIds.has(key)) continue;
@@ -115,13 +116,13 @@ function checkQuestion(question: Question, value: unknown, complete: boolean, re
     checkTable(question, value, complete, report);
     return;
   }
-  const phrase = phraseFor(question.label);
+  const phrase = () => phraseFor(question.label);
   if (isUnansweredAs(question.type, value)) {
-    if (complete && question.required) report('required', fieldMessage({ code: 'required' }, question.type, phrase));
+    if (complete && question.required) report('required', fieldMessage({ code: 'required' }, question.type, phrase()));
     return;
   }
   const problem = checkFieldValue(question, value);
-  if (problem) report(problem.code, fieldMessage(problem, question.type, phrase));
+  if (problem) report(problem.code, fieldMessage(problem, question.type, phrase()));
 }
 
 /**

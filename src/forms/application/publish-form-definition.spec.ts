@@ -18,7 +18,7 @@ class InMemoryForms extends FormDefinitionRepository {
   }
 }
 
-const uow: UnitOfWork = { run: (work) => work() };
+const uow: UnitOfWork = { run: (work) => work(), runStatements: (work) => work() };
 const clock: Clock = { now: () => new Date('2026-11-28T10:00:00.000Z') };
 
 async function problem(promise: Promise<unknown>) {

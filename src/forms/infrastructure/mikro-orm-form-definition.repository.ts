@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { fromRow } from '../../shared/database/row-mapper';
+import { Sql } from '../../shared/database/sql';
 import { FormDefinitionRepository } from '../application/form-definition.repository';
 import { PublishedForm } from '../domain/published-form';
 
 @Injectable()
 export class MikroOrmFormDefinitionRepository extends FormDefinitionRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: Sql,
+  ) {
     super();
   }
 
-  find(key: string, version: number): Promise<PublishedForm | null> {
-    if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) return Promise.resolve(null);
-    return this.em.findOne(PublishedForm, { key, version });
+  /** A plain read (the catalogue caches it), so it may run inside any transaction, the ORM's or not. */
+  async find(key: string, version: number): Promise<PublishedForm | null> {
+    if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) return null;
+    const [row] = await this.sql.query<Record<string, unknown>>('SELECT * FROM form_definitions WHERE key = ? AND version = ?', [
+      key,
+      version,
+    ]);
+    return row ? fromRow(this.em, PublishedForm, row) : null;
   }
 
   async insertIfAbsent(form: PublishedForm): Promise<boolean> {

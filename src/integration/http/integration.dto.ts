@@ -11,6 +11,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { FreeFormObject } from '../../shared/http/request-validation';
 import { TaskDto } from '../../tasks/http/tasks.dto';
 
 /* Shapes only (400 invalid_request); lengths, dates, forms, prefill and assignees are domain rules (422). */
@@ -66,7 +67,7 @@ export class DelegateTaskDto {
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Values for read-only questions only' })
   @IsOptional()
-  @IsObject()
+  @FreeFormObject()
   prefill?: Record<string, unknown> | null;
 
   @ApiProperty({ type: AssigneeDto, description: '{ email } or { workGroupKey }' })

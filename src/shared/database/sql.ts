@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
@@ -28,12 +29,15 @@ interface Statement {
  *
  * Same placeholders as `em.execute` (`?`), same connection pool and row parsing as the ORM, and
  * inside a unit of work it runs on that transaction's connection, so the two can be mixed freely.
+ * It can also run a transaction of its own, for use cases that need nothing of the ORM.
  * Statement texts must be built from code only (values always travel as parameters): the set of
  * prepared names stays small and never holds user data.
  */
 @Injectable()
 export class Sql {
   private readonly statements = new Map<string, Statement>();
+  /** The connection of a transaction begun by `transaction` (not the ORM's). */
+  private readonly ownTransaction = new AsyncLocalStorage<DriverConnection>();
   /**
    * Named statements live in the server session. The embedded PGlite serves every connection from
    * one session, so a reconnecting client would meet its own old names: there (and where a pooler
@@ -50,19 +54,47 @@ export class Sql {
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const statement = this.statement(sql);
-    const transaction = this.em.getTransactionContext<{ client: ConnectionSource }>();
-    const source = (transaction ?? this.em.getConnection().getKnex()).client as unknown as ConnectionSource;
+    const config = { text: statement.text, values: params as unknown[], ...(this.prepare ? { name: statement.name } : {}) };
+    const own = this.ownTransaction.getStore();
+    if (own) return (await own.query(config)).rows as T[];
+    const source = this.connectionSource();
     const connection = await source.acquireConnection();
     try {
-      const result = await connection.query({
-        text: statement.text,
-        values: params as unknown[],
-        ...(this.prepare ? { name: statement.name } : {}),
-      });
-      return result.rows as T[];
+      return (await connection.query(config)).rows as T[];
     } finally {
       await source.releaseConnection(connection);
     }
+  }
+
+  /**
+   * A plain database transaction around `work`, whose statements all go through `query` (see
+   * UnitOfWork.runStatements). Inside another transaction (the ORM's or one of these) it joins it.
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.ownTransaction.getStore() || this.em.getTransactionContext()) return work();
+    const source = this.connectionSource();
+    const connection = await source.acquireConnection();
+    try {
+      await connection.query({ text: 'BEGIN', values: [] });
+      let result: T;
+      try {
+        result = await this.ownTransaction.run(connection, work);
+        await connection.query({ text: 'COMMIT', values: [] });
+      } catch (error) {
+        // A broken connection cannot roll back; the server ends that transaction with the session.
+        await connection.query({ text: 'ROLLBACK', values: [] }).catch(() => undefined);
+        throw error;
+      }
+      return result;
+    } finally {
+      await source.releaseConnection(connection);
+    }
+  }
+
+  /** Inside the ORM's transaction, its connection; otherwise the pool. */
+  private connectionSource(): ConnectionSource {
+    const transaction = this.em.getTransactionContext<{ client: ConnectionSource }>();
+    return (transaction ?? this.em.getConnection().getKnex()).client as unknown as ConnectionSource;
   }
 
   private statement(sql: string): Statement {

@@ -40,6 +40,16 @@ describe('parseJsonBody', () => {
       expect(refusal('application/json', text).code).toBe('invalid_request');
     }
     expect(parseJsonBody('application/json', '{"a":"\\ud83d\\ude00"}')).toEqual({ a: '😀' });
+    // Raw (unescaped) surrogates too, however the text was made, and deep inside a large body.
+    expect(refusal('application/json', '{"a":"x\ud800"}').code).toBe('invalid_request');
+    expect(refusal('application/json', '{"\udc00":1}').code).toBe('invalid_request');
+    const big = { pages: Array.from({ length: 200 }, (_, i) => ({ id: `q${i}`, text: 'a plain answer 😀' })) };
+    expect(parseJsonBody('application/json', JSON.stringify(big))).toEqual(big);
+    big.pages[150].text = 'bad \u0000';
+    expect(refusal('application/json', JSON.stringify(big))).toEqual({
+      code: 'invalid_request',
+      errors: [{ path: 'pages[150].text', message: 'pages[150].text contains a NUL character or an unpaired surrogate' }],
+    });
   });
 
   it('refuses absurd nesting and absurd numbers of values, whatever their shape', () => {

@@ -50,36 +50,60 @@ export function parseJsonBody(contentType: string | undefined, text: string): un
   if (value === null || typeof value !== 'object') {
     throw new InvalidRequestError([{ path: '', message: 'the body must be a JSON object' }]);
   }
-  const problem = inspect(value);
+  const problem = inspect(value, MAY_HOLD_UNSTORABLE.test(source));
   if (problem) throw new InvalidRequestError([problem]);
   return value;
 }
 
+/**
+ * A string can hold NUL only through a `\u0000` escape (JSON refuses raw control characters), and a
+ * surrogate only raw or through a `\uD8xx`-`\uDFxx` escape: a body without any of these (nearly every
+ * real one) needs no string checked.
+ */
+const MAY_HOLD_UNSTORABLE = /\\u(?:0000|[dD][89a-fA-F])|[\uD800-\uDFFF]/;
+
+interface Frame {
+  value: unknown;
+  parent: Frame | undefined;
+  key: string | number | undefined;
+  depth: number;
+}
+
+/** The path of a value (`a[0].b`), built only for the one that is reported. */
+function pathOf(frame: Frame): string {
+  const parts: (string | number)[] = [];
+  for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) parts.unshift(f.key);
+  return parts.reduce<string>((path, k) => (typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k), '');
+}
+
 /** Walks the parsed value without recursion (its depth is what is being checked). */
-function inspect(root: unknown): { path: string; message: string } | undefined {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+function inspect(root: unknown, checkStrings: boolean): { path: string; message: string } | undefined {
+  const stack: Frame[] = [{ value: root, parent: undefined, key: undefined, depth: 0 }];
   let values = 0;
   while (stack.length) {
-    const { value, path, depth } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
     if (++values > MAX_JSON_VALUES) return { path: '', message: `the body holds more than ${MAX_JSON_VALUES} values` };
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value))
+      if (checkStrings && UNSTORABLE.test(value)) {
+        const path = pathOf(frame);
         return { path, message: `${path || 'the body'} contains a NUL character or an unpaired surrogate` };
+      }
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return { path, message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
+    if (depth >= MAX_JSON_DEPTH) return { path: pathOf(frame), message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
     if (Array.isArray(value)) {
       if (value.length > MAX_JSON_VALUES)
-        return { path, message: `${path || 'the body'} holds more than ${MAX_JSON_VALUES} values` };
-      value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
+        return { path: pathOf(frame), message: `${pathOf(frame) || 'the body'} holds more than ${MAX_JSON_VALUES} values` };
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], parent: frame, key: i, depth: depth + 1 });
       continue;
     }
-    for (const [key, item] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (POISONED_KEYS.has(key)) return { path: at, message: `${key} is not allowed` };
-      if (UNSTORABLE.test(key)) return { path: '', message: 'a property name contains a NUL character or an unpaired surrogate' };
-      stack.push({ value: item, path: at, depth: depth + 1 });
+    for (const key of Object.keys(value)) {
+      const child: Frame = { value: (value as Record<string, unknown>)[key], parent: frame, key, depth: depth + 1 };
+      if (POISONED_KEYS.has(key)) return { path: pathOf(child), message: `${key} is not allowed` };
+      if (checkStrings && UNSTORABLE.test(key)) return { path: '', message: 'a property name contains a NUL character or an unpaired surrogate' };
+      stack.push(child);
     }
   }
   return undefined;

@@ -28,7 +28,7 @@ export class SaveAnswers {
   ) {}
 
   async execute(accountId: string, taskId: string, input: { version: number; answers: unknown }): Promise<SavedDraft> {
-    return this.uow.run(async () => {
+    return this.uow.runStatements(async () => {
       const task = await this.access.loadForDraftReplacement(accountId, taskId);
       const form = await this.forms.get(task.formKey, task.formVersion);
       const now = this.clock.now();

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { TASK_LIST_VIEWS, TASK_SORTS, TaskListView } from '../application/list-tasks';
 import { SortOrder, TaskSort } from '../application/task.ports';
+import { FreeFormObject } from '../../shared/http/request-validation';
 
 /* Shapes only (400 invalid_request); answers, pages and files are judged by the domain (422/409/413/415). */
 
@@ -47,7 +48,7 @@ export class SaveAnswersDto {
   version!: number;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole answer set, keyed by question id' })
-  @IsObject()
+  @FreeFormObject()
   answers!: Record<string, unknown>;
 }
 
