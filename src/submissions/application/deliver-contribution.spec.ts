@@ -40,10 +40,14 @@ function setup(
   delivery.attempts = 1; // claimed
   const sent: ContributionPayload[] = [];
   const audit: AuditEntry[] = [];
+  const saved: Delivery[] = [];
   const useCase = new DeliverContribution(
-    { run: (work) => work() } as UnitOfWork,
+    { run: (work) => work(), runStatements: (work) => work() } as UnitOfWork,
     { findById: async () => submission } as unknown as SubmissionRepository,
-    { find: async () => delivery } as unknown as DeliveryRepository,
+    {
+      findForOutcome: async () => delivery,
+      saveOutcome: async (d: Delivery) => void saved.push(d),
+    } as unknown as DeliveryRepository,
     { read: async (id: string) => files.get(id) ?? null } as unknown as ContributionFiles,
     {
       deliver: async (payload: ContributionPayload) => {
@@ -55,12 +59,12 @@ function setup(
     { now: () => NOW } as Clock,
     { deliveryRetryBaseMs: 1000 } as AppConfig,
   );
-  return { useCase, delivery, sent, audit, submission };
+  return { useCase, delivery, sent, audit, submission, saved };
 }
 
 describe('DeliverContribution', () => {
   it('sends the snapshot with its files and PDF; accepted → delivered with the receipt, audited', async () => {
-    const { useCase, delivery, sent, audit } = setup({ kind: 'accepted', receiptId: 'R-1' });
+    const { useCase, delivery, sent, audit, saved } = setup({ kind: 'accepted', receiptId: 'R-1' });
     expect(await useCase.execute('s1')).toBe('accepted');
     expect(sent[0]).toMatchObject({
       submissionId: 's1',
@@ -71,6 +75,7 @@ describe('DeliverContribution', () => {
       pdfSha256: 'abc',
     });
     expect(delivery).toMatchObject({ status: 'delivered', receiptId: 'R-1', deliveredAt: NOW, leaseUntil: null });
+    expect(saved).toEqual([delivery]);
     expect(audit).toEqual([expect.objectContaining({ action: 'task.delivered', taskId: 't1', actor: { type: 'system' } })]);
   });
 

@@ -40,11 +40,12 @@ export class DeliverContribution {
     const outcome: AttemptOutcome = submission
       ? await this.attempt(submission)
       : { kind: 'refused', error: 'the submission no longer exists' };
-    await this.uow.run(async () => {
-      const delivery = await this.deliveries.find(submissionId, { forUpdate: true });
+    await this.uow.runStatements(async () => {
+      const delivery = await this.deliveries.findForOutcome(submissionId);
       // An admin or another instance may have settled it meanwhile: never undo a delivery.
       if (!delivery || delivery.status === 'delivered') return;
       delivery.record(outcome, this.clock.now(), this.config.deliveryRetryBaseMs, Math.random());
+      await this.deliveries.saveOutcome(delivery);
       if (outcome.kind === 'accepted' && submission) {
         await this.audit.record({
           actor: { type: 'system' },

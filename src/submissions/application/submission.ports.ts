@@ -34,6 +34,12 @@ export interface DeliveryListItem {
 
 export abstract class DeliveryRepository {
   abstract find(submissionId: string, options?: { forUpdate?: boolean }): Promise<Delivery | null>;
+  /**
+   * Locked until commit and detached, for recording an attempt's outcome with `saveOutcome` (once
+   * per delivery attempt: no ORM unit of work around it, see UnitOfWork.runStatements).
+   */
+  abstract findForOutcome(submissionId: string): Promise<Delivery | null>;
+  abstract saveOutcome(delivery: Delivery): Promise<void>;
   abstract add(delivery: Delivery): void;
   /**
    * Claims up to `limit` due deliveries for this instance until `leaseUntil` (FOR UPDATE SKIP LOCKED),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { fromRow } from '../../shared/database/row-mapper';
+import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
 import { Delivery, DeliveryStatus } from '../domain/delivery';
 import { Submission } from '../domain/submission';
@@ -9,7 +10,10 @@ import { DeliveryListFilter, DeliveryListItem, DeliveryRepository, SubmissionRep
 
 @Injectable()
 export class MikroOrmSubmissionRepository extends SubmissionRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: Sql,
+  ) {
     super();
   }
 
@@ -17,7 +21,7 @@ export class MikroOrmSubmissionRepository extends SubmissionRepository {
     if (!isUuid(id)) return null;
     if (options?.forUpdate) return this.em.findOne(Submission, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     // A read (each delivery attempt makes one): one statement, a plain object, nothing for a flush to compare.
-    const [row] = await this.em.execute<Record<string, unknown>[]>('SELECT * FROM submissions WHERE id = ?', [id]);
+    const [row] = await this.sql.query<Record<string, unknown>>('SELECT * FROM submissions WHERE id = ?', [id]);
     return row ? fromRow(this.em, Submission, row) : null;
   }
 
@@ -62,7 +66,10 @@ interface DeliveryRow {
 
 @Injectable()
 export class MikroOrmDeliveryRepository extends DeliveryRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: Sql,
+  ) {
     super();
   }
 
@@ -71,12 +78,29 @@ export class MikroOrmDeliveryRepository extends DeliveryRepository {
     return this.em.findOne(Delivery, { submissionId }, options?.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   }
 
+  async findForOutcome(submissionId: string): Promise<Delivery | null> {
+    if (!isUuid(submissionId)) return null;
+    const [row] = await this.sql.query<Record<string, unknown>>('SELECT * FROM deliveries WHERE submission_id = ? FOR UPDATE', [
+      submissionId,
+    ]);
+    return row ? fromRow(this.em, Delivery, row) : null;
+  }
+
+  /** Every column `Delivery.record` may change. */
+  async saveOutcome(d: Delivery): Promise<void> {
+    await this.sql.query(
+      `UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_until = ?, last_error = ?, receipt_id = ?, delivered_at = ?,
+              updated_at = ? WHERE submission_id = ?`,
+      [d.status, d.nextAttemptAt, d.leaseUntil, d.lastError, d.receiptId, d.deliveredAt, d.updatedAt, d.submissionId],
+    );
+  }
+
   add(delivery: Delivery): void {
     this.em.persist(delivery);
   }
 
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
-    const rows = await this.em.execute<{ submission_id: string }[]>(
+    const rows = await this.sql.query<{ submission_id: string }>(
       `UPDATE deliveries SET lease_until = ?, attempts = attempts + 1, updated_at = ?
        WHERE submission_id IN (
          SELECT submission_id FROM deliveries
