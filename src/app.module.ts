@@ -31,8 +31,9 @@ export class AppModule {
         MikroOrmModule.forRoot({
           ...databaseOptions(config.databaseUrl, config.embeddedDatabase),
           autoLoadEntities: true,
-          registerRequestContext: true,
-          forRoutesPath: '{*splat}',
+          // A Fastify hook gives each request its context instead (bootstrap.ts): cheaper than Nest
+          // middleware run through middie on every request.
+          registerRequestContext: false,
         } as never),
         // Scheduled jobs only where workers run (not in the CLI or the OpenAPI generator).
         ...(config.workersEnabled ? [ScheduleModule.forRoot()] : []),

@@ -5,7 +5,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, OpenAPIObject } from '@nestjs/swagger';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { Logger } from 'pino';
@@ -62,6 +62,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Every request gets its own EntityManager context (identity map, transaction), as MikroORM's
+  // documentation does it for Fastify.
+  const orm = app.get(MikroORM);
+  fastify.addHook('onRequest', (_request, _reply, done) => RequestContext.create(orm.em, done));
   // The API speaks JSON (and multipart for files): a plain-text body is 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
   registerRequestParsing(app, JSON_BODY_LIMIT);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { API, integration, register, registerAndLogin, login, PortalClient } from '../support/portal-client';
-import { countStoredFiles, markSubmitted, registerAdminHere, sql } from '../tasks/support/database';
+import { countStoredFiles, markSubmitted, registerAdminHere, sql } from '../support/sql';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   delegate,
@@ -9,8 +9,8 @@ import {
   publishSampleForms,
   settleMail,
   upload,
-} from '../tasks/support/tasks-fixtures';
-import { pdf } from '../tasks/support/sample-files';
+} from '../support/task-fixtures';
+import { pdf } from '../support/sample-files';
 
 const DELEGATED_SUBJECT = 'A new form has been delegated to you';
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { API, integration, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { educationAdviceForm, healthContributionForm } from '../tasks/support/tasks-fixtures';
+import { educationAdviceForm, healthContributionForm } from '../support/task-fixtures';
 
 /** Reverses key order at every level: the same definition, written differently. */
 function reordered(value: unknown): unknown {

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { API, login, PortalClient, register } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sql } from '../tasks/support/database';
-import { delegate, delegationBody, publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { sql } from '../support/sql';
+import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 import { PrivatePostgres, privatePostgresUnavailable, startPrivatePostgres } from './support/private-postgres';
 
 /**

@@ -1,6 +1,6 @@
 import { StubFault } from '../../libs/case-system-stub/src';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sql } from '../tasks/support/database';
+import { sql } from '../support/sql';
 import { World } from '../security/support/world';
 
 /**

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { INTEGRATION_KEY, startTestApp, TestApp } from '../support/test-app';
 import { cloneTestDatabase, testDatabaseUrl } from '../support/test-database';
-import { pdf } from '../tasks/support/sample-files';
-import { delegate, delegationBody, educationAdviceForm, publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { pdf } from '../support/sample-files';
+import { delegate, delegationBody, educationAdviceForm, publishSampleForms } from '../support/task-fixtures';
 import { API, login, register } from '../support/portal-client';
 import { chunked, slowRequest, startPortalProcess } from './support/portal-process';
 

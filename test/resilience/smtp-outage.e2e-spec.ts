@@ -2,8 +2,8 @@ import request from 'supertest';
 import { API, PASSWORD, register } from '../support/portal-client';
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sql } from '../tasks/support/database';
-import { delegate, delegationBody, publishSampleForms, settleMail } from '../tasks/support/tasks-fixtures';
+import { sql } from '../support/sql';
+import { delegate, delegationBody, publishSampleForms, settleMail } from '../support/task-fixtures';
 
 /**
  * The mail server down (test/identity/mail-and-logs covers a registration code): notifications and

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { API, PASSWORD, registrationBody } from '../support/portal-client';
-import { delegationBody, educationAdviceForm } from '../tasks/support/tasks-fixtures';
+import { delegationBody, educationAdviceForm } from '../support/task-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sql } from '../tasks/support/database';
-import { pdf } from '../tasks/support/sample-files';
+import { sql } from '../support/sql';
+import { pdf } from '../support/sample-files';
 import { AUTHORIZATION_TABLE } from './authorization-table';
 import {
   BodyRules,

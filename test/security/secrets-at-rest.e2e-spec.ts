@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { API, cookieValue, PASSWORD, registrationBody } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sql } from '../tasks/support/database';
-import { settleMail } from '../tasks/support/tasks-fixtures';
+import { sql } from '../support/sql';
+import { settleMail } from '../support/task-fixtures';
 
 /**
  * What a stolen database or backup would reveal: no password, code, session token, CSRF token or

@@ -4,8 +4,8 @@ import request from 'supertest';
 import { webClientDir } from '../../src/bootstrap';
 import { API, PASSWORD, register } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { pdf } from '../tasks/support/sample-files';
-import { delegate, delegationBody, publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { pdf } from '../support/sample-files';
+import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 
 /**
  * Security headers on every class of response: API JSON, problem documents (from the filter and from

@@ -1,8 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { registerAdminHere, sql } from '../tasks/support/database';
-import { publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { registerAdminHere, sql } from '../support/sql';
+import { publishSampleForms } from '../support/task-fixtures';
 import {
   deliveryOf,
   readyEducationTask,

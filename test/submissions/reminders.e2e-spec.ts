@@ -2,8 +2,8 @@ import { DueDateRemindersJob } from '../../src/submissions/infrastructure/due-da
 import { addDaysToDate, calendarDate, formatEmailDate } from '../../src/shared/dates';
 import { login, PortalClient, register, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { registerAdminHere, sql } from '../tasks/support/database';
-import { delegate, delegationBody, healthDelegationBody, publishSampleForms, settleMail } from '../tasks/support/tasks-fixtures';
+import { registerAdminHere, sql } from '../support/sql';
+import { delegate, delegationBody, healthDelegationBody, publishSampleForms, settleMail } from '../support/task-fixtures';
 import { readyHealthTask, submit, waitFor } from './support/submission-fixtures';
 
 const DUE_SOON = 'A form is due soon';

@@ -2,9 +2,9 @@ import request from 'supertest';
 import { RetentionJob } from '../../src/submissions/infrastructure/retention.job';
 import { login, PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { countStoredFiles, registerAdminHere, sql } from '../tasks/support/database';
-import { delegate, delegationBody, publishSampleForms, upload } from '../tasks/support/tasks-fixtures';
-import { pdf } from '../tasks/support/sample-files';
+import { countStoredFiles, registerAdminHere, sql } from '../support/sql';
+import { delegate, delegationBody, publishSampleForms, upload } from '../support/task-fixtures';
+import { pdf } from '../support/sample-files';
 import {
   deliveryOf,
   downloadPdf,

@@ -2,8 +2,8 @@ import { CaseSystemGateway } from '../../src/submissions/application/submission.
 import { DeliveryWorker } from '../../src/submissions/infrastructure/delivery.worker';
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sql } from '../tasks/support/database';
-import { publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { sql } from '../support/sql';
+import { publishSampleForms } from '../support/task-fixtures';
 import { readyHealthTask, submit, waitFor } from './support/submission-fixtures';
 
 const SUBMISSIONS = 60;

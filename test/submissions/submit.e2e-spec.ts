@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { sql, registerAdminHere } from '../tasks/support/database';
-import { delegate, delegationBody, publishSampleForms, upload } from '../tasks/support/tasks-fixtures';
-import { pdf } from '../tasks/support/sample-files';
+import { sql, registerAdminHere } from '../support/sql';
+import { delegate, delegationBody, publishSampleForms, upload } from '../support/task-fixtures';
+import { pdf } from '../support/sample-files';
 import { API, INTEGRATION_KEY_HEADER, integrationAuth } from './support/auth';
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';

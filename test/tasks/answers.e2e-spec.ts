@@ -1,4 +1,4 @@
-import { markSubmitted } from './support/database';
+import { markSubmitted } from '../support/sql';
 import { integration, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -7,7 +7,7 @@ import {
   educationAdviceForm,
   healthDelegationBody,
   publishSampleForms,
-} from './support/tasks-fixtures';
+} from '../support/task-fixtures';
 
 type Answers = Record<string, unknown>;
 

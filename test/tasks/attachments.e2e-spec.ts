@@ -1,10 +1,10 @@
-import { countStoredFiles, markSubmitted } from './support/database';
+import { countStoredFiles, markSubmitted } from '../support/sql';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { API, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { doc, docx, docxBomb, docxDeclaredBomb, exe, jpeg, pdf, pdfOfSize, plainZip, png } from './support/sample-files';
-import { delegate, delegationBody, healthDelegationBody, publishSampleForms, upload } from './support/tasks-fixtures';
+import { doc, docx, docxBomb, docxDeclaredBomb, exe, jpeg, pdf, pdfOfSize, plainZip, png } from '../support/sample-files';
+import { delegate, delegationBody, healthDelegationBody, publishSampleForms, upload } from '../support/task-fixtures';
 
 const MiB = 1024 * 1024;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -1,10 +1,10 @@
-import { registerAdminHere } from './support/database';
+import { registerAdminHere } from '../support/sql';
 import request from 'supertest';
 import { API, login, registerAndLogin, PortalClient } from '../support/portal-client';
 import { INTEGRATION_KEY, startTestApp, TestApp } from '../support/test-app';
 import { integration } from '../support/portal-client';
-import { pdf } from './support/sample-files';
-import { delegate, delegationBody, publishSampleForms, upload } from './support/tasks-fixtures';
+import { pdf } from '../support/sample-files';
+import { delegate, delegationBody, publishSampleForms, upload } from '../support/task-fixtures';
 
 /** Strips what legitimately differs between two 404s. */
 function problemOf(r: request.Response) {

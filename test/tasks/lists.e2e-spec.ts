@@ -1,8 +1,8 @@
-import { markSubmitted, sql, sqlInTransaction } from './support/database';
+import { markSubmitted, sql, sqlInTransaction } from '../support/sql';
 import { calendarDate } from '../../src/shared/dates';
 import { login, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { delegate, delegationBody, healthDelegationBody, publishSampleForms } from './support/tasks-fixtures';
+import { delegate, delegationBody, healthDelegationBody, publishSampleForms } from '../support/task-fixtures';
 
 const ZONE = 'Pacific/Kiritimati'; // UTC+14: its "today" is a day ahead of UTC for most of the UTC day
 

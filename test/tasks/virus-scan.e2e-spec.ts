@@ -1,9 +1,9 @@
-import { countStoredFiles } from './support/database';
+import { countStoredFiles } from '../support/sql';
 import { registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { EICAR, FakeClamd } from './support/fake-clamd';
-import { pdf } from './support/sample-files';
-import { delegate, delegationBody, publishSampleForms, upload } from './support/tasks-fixtures';
+import { pdf } from '../support/sample-files';
+import { delegate, delegationBody, publishSampleForms, upload } from '../support/task-fixtures';
 
 describe('Virus scanning with clamd (CLAMAV_URL)', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { delegate, delegationBody, publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 import { API, login, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {

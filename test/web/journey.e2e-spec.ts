@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { pdf } from '../tasks/support/sample-files';
-import { delegate, delegationBody, publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { pdf } from '../support/sample-files';
+import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 import { login, PASSWORD } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {

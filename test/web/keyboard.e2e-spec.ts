@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { delegate, delegationBody, publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 import { registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureWebBuilt, expectHeading, launchBrowser, newContext, screenshot, signIn } from './support/browser';

@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
-import { registerAdminHere } from '../tasks/support/database';
-import { delegate, delegationBody, publishSampleForms } from '../tasks/support/tasks-fixtures';
+import { registerAdminHere } from '../support/sql';
+import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureWebBuilt, expectHeading, launchBrowser, newContext, screenshot, signIn } from './support/browser';

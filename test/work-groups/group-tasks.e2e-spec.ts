@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 import { API, login, PortalClient, registerAndLogin } from '../support/portal-client';
-import { registerAdminHere } from '../tasks/support/database';
-import { delegate, delegationBody, publishSampleForms, settleMail } from '../tasks/support/tasks-fixtures';
+import { registerAdminHere } from '../support/sql';
+import { delegate, delegationBody, publishSampleForms, settleMail } from '../support/task-fixtures';
 
 const REASSIGNED_TO_YOU = 'A form has been re-assigned to you';
 const REASSIGNED_TO_GROUP = 'A form has been re-assigned to your work group';

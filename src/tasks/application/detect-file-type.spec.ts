@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { buildZip } from '../../../test/tasks/support/zip-writer';
-import { doc, docx, docxBomb, docxDeclaredBomb, jpeg, pdf, plainZip, png } from '../../../test/tasks/support/sample-files';
+import { buildZip } from '../../../test/support/zip-writer';
+import { doc, docx, docxBomb, docxDeclaredBomb, jpeg, pdf, plainZip, png } from '../../../test/support/sample-files';
 import { detectFileType, ZIP_LIMITS } from './detect-file-type';
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {

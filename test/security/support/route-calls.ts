@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { API, PASSWORD, registrationBody } from '../../support/portal-client';
 import { TestApp } from '../../support/test-app';
-import { sql } from '../../tasks/support/database';
-import { pdf } from '../../tasks/support/sample-files';
-import { delegationBody, educationAdviceForm } from '../../tasks/support/tasks-fixtures';
+import { sql } from '../../support/sql';
+import { pdf } from '../../support/sample-files';
+import { delegationBody, educationAdviceForm } from '../../support/task-fixtures';
 import { Actor, Credentials, EMAILS, MADE_UP_ID, SessionActor, World } from './world';
 
 /** One concrete request for a route: real ids in the path, a valid body for the route. */

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { API, login, PASSWORD, PortalClient, register, registerAndLogin, registrationBody } from '../../support/portal-client';
 import { INTEGRATION_KEY, TestApp } from '../../support/test-app';
-import { registerAdminHere, sql } from '../../tasks/support/database';
-import { pdf } from '../../tasks/support/sample-files';
-import { delegate, delegationBody, publishSampleForms, settleMail, upload } from '../../tasks/support/tasks-fixtures';
+import { registerAdminHere, sql } from '../../support/sql';
+import { pdf } from '../../support/sample-files';
+import { delegate, delegationBody, publishSampleForms, settleMail, upload } from '../../support/task-fixtures';
 
 /**
  * Who calls. `member` belongs to the work group that holds `groupTask` and has not picked it up;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { API, integration, PortalClient } from '../../support/portal-client';
 import { TestApp } from '../../support/test-app';
-import { docx, pdf, png } from '../../tasks/support/sample-files';
-import { delegate, delegationBody, healthDelegationBody, upload } from '../../tasks/support/tasks-fixtures';
+import { docx, pdf, png } from '../../support/sample-files';
+import { delegate, delegationBody, healthDelegationBody, upload } from '../../support/task-fixtures';
 
 export type Answers = Record<string, unknown>;
 

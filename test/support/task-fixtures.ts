@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { API, integration } from '../../support/portal-client';
-import { TestApp } from '../../support/test-app';
+import { API, integration } from './portal-client';
+import { TestApp } from './test-app';
 
 /** The sample definitions (copies of shared/forms kept beside the form-schema library). */
-const FIXTURES = join(__dirname, '..', '..', '..', 'libs', 'form-schema', 'test-fixtures');
+const FIXTURES = join(__dirname, '..', '..', 'libs', 'form-schema', 'test-fixtures');
 
 function fixture(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Record<string, unknown>;

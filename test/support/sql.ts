@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { login, PortalClient, register } from '../../support/portal-client';
-import { TestApp } from '../../support/test-app';
+import { login, PortalClient, register } from './portal-client';
+import { TestApp } from './test-app';
 
 /**
  * SQL through the app's own connection pool: the embedded database (PGlite) serves exactly one
