@@ -1,0 +1,89 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Sql } from '../../src/shared/database/sql';
+import { UnitOfWork } from '../../src/shared/database/unit-of-work';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The hand-written statements of the hot paths (`Sql`) and the two kinds of transaction: they must
+ * join whichever transaction is open (never take another connection: the embedded database has only
+ * one) and commit or roll back with it.
+ */
+describe('Sql and the unit of work', () => {
+  let t: TestApp;
+  let sql: Sql;
+  let uow: UnitOfWork;
+  let em: EntityManager;
+  const marker = (name: string) => `sql-spec-${name}`;
+  const count = async (name: string) =>
+    Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM work_groups WHERE key = ?', [marker(name)]))[0].n);
+  const insert = (name: string) =>
+    sql.query(
+      `INSERT INTO work_groups (id, key, name, organisation, notification_email, created_at, updated_at)
+       VALUES (gen_random_uuid(), ?, ?, 'Test council', NULL, now(), now())`,
+      [marker(name), name],
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sql = t.app.get(Sql);
+    uow = t.app.get(UnitOfWork);
+    em = t.app.get(EntityManager);
+  });
+  afterAll(() => t.close());
+
+  it('runs on the ORM transaction connection inside run(), and commits or rolls back with it', async () => {
+    await uow.run(async () => {
+      const [ours] = await sql.query<{ pid: number; xid: string }>('SELECT pg_backend_pid() AS pid, txid_current()::text AS xid');
+      const [orms] = await em.execute<{ pid: number; xid: string }[]>('SELECT pg_backend_pid() AS pid, txid_current()::text AS xid');
+      expect(ours).toEqual(orms);
+      await insert('orm-commit');
+    });
+    expect(await count('orm-commit')).toBe(1);
+
+    await expect(
+      uow.run(async () => {
+        await insert('orm-rollback');
+        throw new Error('the use case fails after writing');
+      }),
+    ).rejects.toThrow('the use case fails');
+    expect(await count('orm-rollback')).toBe(0);
+  });
+
+  it('runStatements() is one transaction on one connection: committed whole or not at all', async () => {
+    await uow.runStatements(async () => {
+      const [a] = await sql.query<{ pid: number; xid: string }>('SELECT pg_backend_pid() AS pid, txid_current()::text AS xid');
+      await insert('plain-commit');
+      const [b] = await sql.query<{ pid: number; xid: string }>('SELECT pg_backend_pid() AS pid, txid_current()::text AS xid');
+      expect(b).toEqual(a);
+    });
+    expect(await count('plain-commit')).toBe(1);
+
+    await expect(
+      uow.runStatements(async () => {
+        await insert('plain-rollback');
+        await sql.query('SELECT 1/0');
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await count('plain-rollback')).toBe(0);
+    // The connection went back to the pool usable (not left in an aborted transaction).
+    expect(await sql.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('runStatements() inside run() joins the ORM transaction', async () => {
+    await expect(
+      uow.run(async () => {
+        await uow.runStatements(() => insert('nested'));
+        throw new Error('outer fails');
+      }),
+    ).rejects.toThrow('outer fails');
+    expect(await count('nested')).toBe(0);
+  });
+
+  it('sends values as parameters, never as statement text', async () => {
+    const hostile = "x'); DROP TABLE work_groups; --";
+    expect(await sql.query<{ v: string }>('SELECT ?::text AS v', [hostile])).toEqual([{ v: hostile }]);
+    expect(await sql.query<{ n: number }>('SELECT cardinality(?::uuid[]) AS n', [[crypto.randomUUID(), crypto.randomUUID()]])).toEqual([
+      { n: 2 },
+    ]);
+  });
+});
