@@ -98,7 +98,8 @@ export class AuditTrail {
     }
     params.push(limit);
     const rows = await this.sql.query<AuditRow>(
-      `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      `SELECT id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value
+         FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
       params,
     );
     return rows.map(toRecord);

@@ -87,3 +87,25 @@ describe('Sql and the unit of work', () => {
     ]);
   });
 });
+
+describe('Sql prepared statements when a table changes under them', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('keeps answering after a column changes type (a newer release migrating while this one runs)', async () => {
+    const sql = t.app.get(Sql);
+    await sql.query('CREATE TABLE plan_probe (id integer PRIMARY KEY, note integer)');
+    await sql.query('INSERT INTO plan_probe VALUES (1, 7)');
+    // Twenty at once: every connection of the pool (10) prepares the statement.
+    const read = () => Promise.all(Array.from({ length: 20 }, () => sql.query<{ note: unknown }>('SELECT note FROM plan_probe')));
+    expect((await read()).flat()).toEqual(Array.from({ length: 20 }, () => ({ note: 7 })));
+    await sql.query('ALTER TABLE plan_probe ALTER COLUMN note TYPE text');
+    // On PostgreSQL each connection's prepared plan is now stale ("cached plan must not change result
+    // type"): the statement is sent again unprepared, and stays so.
+    expect((await read()).flat()).toEqual(Array.from({ length: 20 }, () => ({ note: '7' })));
+    expect((await read()).flat()).toEqual(Array.from({ length: 20 }, () => ({ note: '7' })));
+  });
+});

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { fromRow } from '../../shared/database/row-mapper';
+import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { FormDefinitionRepository } from '../application/form-definition.repository';
 import { PublishedForm } from '../domain/published-form';
@@ -17,10 +17,10 @@ export class MikroOrmFormDefinitionRepository extends FormDefinitionRepository {
   /** A plain read (the catalogue caches it), so it may run inside any transaction, the ORM's or not. */
   async find(key: string, version: number): Promise<PublishedForm | null> {
     if (!Number.isSafeInteger(version) || version < 1 || version > 2_147_483_647) return null;
-    const [row] = await this.sql.query<Record<string, unknown>>('SELECT * FROM form_definitions WHERE key = ? AND version = ?', [
-      key,
-      version,
-    ]);
+    const [row] = await this.sql.query<Record<string, unknown>>(
+      `SELECT ${columnsOf(this.em, PublishedForm)} FROM form_definitions WHERE key = ? AND version = ?`,
+      [key, version],
+    );
     return row ? fromRow(this.em, PublishedForm, row) : null;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { fromRow } from '../../shared/database/row-mapper';
+import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
 import { Account } from '../domain/account';
@@ -73,6 +73,8 @@ export class MikroOrmChallengeRepository extends ChallengeRepository {
 
 @Injectable()
 export class MikroOrmSessionRepository extends SessionRepository {
+  private sessionWithAccount?: string;
+
   constructor(
     private readonly em: EntityManager,
     private readonly sql: Sql,
@@ -86,7 +88,8 @@ export class MikroOrmSessionRepository extends SessionRepository {
    * nothing to compare at flush, and no request context needed.
    */
   async findByTokenHash(tokenHash: string): Promise<SessionWithAccount | null> {
-    const [row] = await this.sql.query<Record<string, unknown>>(SESSION_WITH_ACCOUNT, [tokenHash]);
+    this.sessionWithAccount ??= sessionWithAccount(columnsOf(this.em, Account, 'a'));
+    const [row] = await this.sql.query<Record<string, unknown>>(this.sessionWithAccount, [tokenHash]);
     if (!row) return null;
     return { session: fromRow(this.em, Session, row, 's_'), account: fromRow(this.em, Account, row) };
   }
@@ -110,8 +113,9 @@ export class MikroOrmSessionRepository extends SessionRepository {
 }
 
 // Session columns are prefixed so they cannot collide with the account's (id, created_at).
-const SESSION_WITH_ACCOUNT = `
+const sessionWithAccount = (accountColumns: string) => `
   SELECT s.id AS s_id, s.token_hash AS s_token_hash, s.account_id AS s_account_id, s.created_at AS s_created_at,
-         s.last_seen_at AS s_last_seen_at, s.absolute_expires_at AS s_absolute_expires_at, s.ended_at AS s_ended_at, a.*
+         s.last_seen_at AS s_last_seen_at, s.absolute_expires_at AS s_absolute_expires_at, s.ended_at AS s_ended_at,
+         ${accountColumns}
     FROM sessions s JOIN accounts a ON a.id = s.account_id
    WHERE s.token_hash = ?`;

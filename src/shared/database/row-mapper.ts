@@ -27,3 +27,23 @@ export function fromRow<T extends object>(em: EntityManager, cls: new () => T, r
   }
   return entity as T;
 }
+
+/**
+ * The entity's columns for a hand-written SELECT (`a.id, a.email, …`), from its own metadata: never
+ * `*`, because a prepared statement whose result gains a column (a later release's migration,
+ * while this one still runs) fails with "cached plan must not change result type".
+ */
+export function columnsOf(em: EntityManager, cls: new () => object, alias?: string): string {
+  const key = `${cls.name}:${alias ?? ''}`;
+  let columns = columnLists.get(key);
+  if (!columns) {
+    columns = em
+      .getMetadata()
+      .get(cls.name)
+      .props.map((p) => (alias ? `${alias}.${p.fieldNames[0]}` : p.fieldNames[0]))
+      .join(', ');
+    columnLists.set(key, columns);
+  }
+  return columns;
+}
+const columnLists = new Map<string, string>();

@@ -17,8 +17,12 @@ interface ConnectionSource {
 
 interface Statement {
   text: string;
-  name: string;
+  /** Unset once the server refused to reuse the prepared plan (see `query`). */
+  name?: string;
 }
+
+/** PostgreSQL's "cached plan must not change result type": a prepared statement's table changed under it. */
+const PLAN_CHANGED = '0A000';
 
 /**
  * Hand-written SQL on the hot paths (the session check, the lists, the task page, saves), straight to
@@ -54,15 +58,34 @@ export class Sql {
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const statement = this.statement(sql);
-    const config = { text: statement.text, values: params as unknown[], ...(this.prepare ? { name: statement.name } : {}) };
     const own = this.ownTransaction.getStore();
-    if (own) return (await own.query(config)).rows as T[];
+    if (own) return this.run<T>(own, statement, params);
     const source = this.connectionSource();
     const connection = await source.acquireConnection();
     try {
-      return (await connection.query(config)).rows as T[];
+      try {
+        return await this.run<T>(connection, statement, params);
+      } catch (error) {
+        // `run` stopped preparing it; outside a transaction nothing was aborted: send it again.
+        if ((error as { code?: string }).code !== PLAN_CHANGED || this.em.getTransactionContext()) throw error;
+        return await this.run<T>(connection, statement, params);
+      }
     } finally {
       await source.releaseConnection(connection);
+    }
+  }
+
+  private async run<T>(connection: DriverConnection, statement: Statement, params: readonly unknown[]): Promise<T[]> {
+    const name = this.prepare ? statement.name : undefined;
+    try {
+      const result = await connection.query({ text: statement.text, values: params as unknown[], ...(name ? { name } : {}) });
+      return result.rows as T[];
+    } catch (error) {
+      // A newer release's migration (while this one still runs) changed what the statement returns:
+      // this process stops preparing it. (Hand-written statements name their columns, so an added
+      // column does not do this; a changed type would.)
+      if (name && (error as { code?: string }).code === PLAN_CHANGED) statement.name = undefined;
+      throw error;
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { fromRow } from '../../shared/database/row-mapper';
+import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
 import { Delivery, DeliveryStatus } from '../domain/delivery';
@@ -21,7 +21,10 @@ export class MikroOrmSubmissionRepository extends SubmissionRepository {
     if (!isUuid(id)) return null;
     if (options?.forUpdate) return this.em.findOne(Submission, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     // A read (each delivery attempt makes one): one statement, a plain object, nothing for a flush to compare.
-    const [row] = await this.sql.query<Record<string, unknown>>('SELECT * FROM submissions WHERE id = ?', [id]);
+    const [row] = await this.sql.query<Record<string, unknown>>(
+      `SELECT ${columnsOf(this.em, Submission)} FROM submissions WHERE id = ?`,
+      [id],
+    );
     return row ? fromRow(this.em, Submission, row) : null;
   }
 
@@ -80,9 +83,10 @@ export class MikroOrmDeliveryRepository extends DeliveryRepository {
 
   async findForOutcome(submissionId: string): Promise<Delivery | null> {
     if (!isUuid(submissionId)) return null;
-    const [row] = await this.sql.query<Record<string, unknown>>('SELECT * FROM deliveries WHERE submission_id = ? FOR UPDATE', [
-      submissionId,
-    ]);
+    const [row] = await this.sql.query<Record<string, unknown>>(
+      `SELECT ${columnsOf(this.em, Delivery)} FROM deliveries WHERE submission_id = ? FOR UPDATE`,
+      [submissionId],
+    );
     return row ? fromRow(this.em, Delivery, row) : null;
   }
 
