@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { API, integration } from './portal-client';
+import { sql } from './sql';
 import { TestApp } from './test-app';
 
 /** The sample definitions (copies of shared/forms kept beside the form-schema library). */
@@ -73,6 +74,14 @@ export function upload(agent: request.Agent, csrf: string, taskId: string, conte
 
 /** Waits until the mail worker has drained (no more mails arriving for a short while). */
 export async function settleMail(t: TestApp, quietMs = 300): Promise<void> {
+  // First until the outbox has handed everything due over (a sent row is deleted; a retry may be up
+  // to 2 s away), within a bound: with the mail server down it never empties. Then until the sink
+  // has been quiet for `quietMs`.
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+    const [{ n }] = await sql<{ n: string }>(t, 'SELECT count(*) AS n FROM mail_outbox');
+    if (Number(n) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   let last = -1;
   while (last !== t.mail.messages.length) {
     last = t.mail.messages.length;
