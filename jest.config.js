@@ -1,14 +1,5 @@
 /** Unit tests sit beside the code (*.spec.ts); integration and e2e suites live in test/ (*.e2e-spec.ts). */
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-}];
+const swc = ['@swc/jest', require('./swc.options')];
 module.exports = {
   testTimeout: 60000,
   projects: [

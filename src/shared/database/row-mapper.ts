@@ -33,14 +33,15 @@ export function fromRow<T extends object>(em: EntityManager, cls: new () => T, r
  * `*`, because a prepared statement whose result gains a column (a later release's migration,
  * while this one still runs) fails with "cached plan must not change result type".
  */
-export function columnsOf(em: EntityManager, cls: new () => object, alias?: string): string {
-  const key = `${cls.name}:${alias ?? ''}`;
+export function columnsOf(em: EntityManager, cls: new () => object, alias?: string, except: readonly string[] = []): string {
+  const key = `${cls.name}:${alias ?? ''}:${except.join(',')}`;
   let columns = columnLists.get(key);
   if (!columns) {
     columns = em
       .getMetadata()
       .get(cls.name)
-      .props.map((p) => (alias ? `${alias}.${p.fieldNames[0]}` : p.fieldNames[0]))
+      .props.filter((p) => !except.includes(p.name))
+      .map((p) => (alias ? `${alias}.${p.fieldNames[0]}` : p.fieldNames[0]))
       .join(', ');
     columnLists.set(key, columns);
   }

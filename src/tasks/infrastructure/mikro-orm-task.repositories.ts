@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { fromRow } from '../../shared/database/row-mapper';
+import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
 import { AttachmentRepository, FindOptions, TaskRepository } from '../application/task.ports';
@@ -16,11 +16,6 @@ function lock(options?: FindOptions) {
 const EXTERNAL_REF_LOCK = 7_342_101;
 /** …and "tasks waiting for this email". */
 const ASSIGNEE_EMAIL_LOCK = 7_342_102;
-
-/** Every column of a task but the draft and the prefill. */
-const WITHOUT_CONTENT = `id, external_ref, request_hash, form_key, form_version, form_title, subject_reference,
-  subject_display_name, message, assignee_kind, assignee_account_id, assignee_email, holder_work_group_id, work_group_id,
-  status, version, due_date, delegated_at, updated_at, saved_at, submitted_at, withdrawn_at`;
 
 @Injectable()
 export class MikroOrmTaskRepository extends TaskRepository {
@@ -57,7 +52,9 @@ export class MikroOrmTaskRepository extends TaskRepository {
 
   async findForDraftReplacement(id: string): Promise<Task | null> {
     if (!isUuid(id)) return null;
-    const [row] = await this.sql.query<Record<string, unknown>>(`SELECT ${WITHOUT_CONTENT} FROM tasks WHERE id = ? FOR UPDATE`, [id]);
+    // Every column but the draft and the prefill.
+    const columns = columnsOf(this.em, Task, undefined, ['answers', 'prefill']);
+    const [row] = await this.sql.query<Record<string, unknown>>(`SELECT ${columns} FROM tasks WHERE id = ? FOR UPDATE`, [id]);
     return row ? fromRow(this.em, Task, row) : null;
   }
 
