@@ -87,8 +87,11 @@ const TASK_COLUMNS = `t.id, t.external_ref, t.form_key, t.form_version, t.form_t
   t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
   t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version`;
 const ORDER = 'ORDER BY t.due_date ASC, t.id ASC';
-const withNames = (pageSql: string) => `SELECT t.*, a.first_name, a.last_name, a.email AS account_email
-  FROM (${pageSql}) t LEFT JOIN accounts a ON a.id = t.assignee_account_id ${ORDER}`;
+// The names shown with a task (assignee, holding group, the group it came through), joined in the same statement.
+const NAMES = 'a.first_name, a.last_name, a.email AS account_email, hg.name AS holder_group_name, wg.key AS group_key, wg.name AS group_name';
+const JOIN_NAMES = `LEFT JOIN accounts a ON a.id = t.assignee_account_id
+  LEFT JOIN work_groups hg ON hg.id = t.holder_work_group_id LEFT JOIN work_groups wg ON wg.id = t.work_group_id`;
+const withNames = (pageSql: string) => `SELECT t.*, ${NAMES} FROM (${pageSql}) t ${JOIN_NAMES} ${ORDER}`;
 const perGroup = (column: string, where: string, groupParam: string, limitParam: string) =>
   `SELECT t.* FROM unnest(${groupParam}::uuid[]) AS g(id)
      CROSS JOIN LATERAL (SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${column} = g.id AND ${where} ${ORDER} LIMIT ${limitParam}) t
@@ -107,12 +110,11 @@ const GROUP_MEMBERS_SQL = withNames(
     '$2',
   ),
 );
-const COLUMNS = `${TASK_COLUMNS}, a.first_name, a.last_name, a.email AS account_email`;
-const FROM = 'FROM tasks t LEFT JOIN accounts a ON a.id = t.assignee_account_id';
+const COLUMNS = `${TASK_COLUMNS}, ${NAMES}`;
+const FROM = `FROM tasks t ${JOIN_NAMES}`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows straight from pg, shaped by the SQL above
 type Row = Record<string, any>;
-type Ref = { id: string; key: string; name: string };
 
 async function groupIdsOf(accountId: string): Promise<string[]> {
   const { rows } = await query(
@@ -122,14 +124,7 @@ async function groupIdsOf(accountId: string): Promise<string[]> {
   return rows.map((r) => r.work_group_id);
 }
 
-async function refsOf(rows: Row[]): Promise<Map<string, Ref>> {
-  const ids = [...new Set(rows.flatMap((r) => [r.holder_work_group_id, r.work_group_id]).filter(Boolean))];
-  if (!ids.length) return new Map();
-  const found = await query('SELECT id, key, name FROM work_groups WHERE id = ANY($1::uuid[])', [ids]);
-  return new Map(found.rows.map((g) => [g.id, { id: g.id, key: g.key, name: g.name }]));
-}
-
-function summary(r: Row, groups: Map<string, Ref>, today: string) {
+function summary(r: Row, today: string) {
   const submittedAt: Date | null = r.submitted_at;
   return {
     id: r.id,
@@ -141,9 +136,9 @@ function summary(r: Row, groups: Map<string, Ref>, today: string) {
       r.assignee_kind === 'account'
         ? { type: 'account', accountId: r.assignee_account_id, name: r.first_name === null ? '' : `${r.first_name} ${r.last_name}`, email: r.account_email ?? '' }
         : r.assignee_kind === 'work_group'
-          ? { type: 'work_group', workGroupId: r.holder_work_group_id, name: groups.get(r.holder_work_group_id)?.name ?? '' }
+          ? { type: 'work_group', workGroupId: r.holder_work_group_id, name: r.holder_group_name ?? '' }
           : { type: 'email', email: r.assignee_email },
-    workGroup: r.work_group_id ? (groups.get(r.work_group_id) ?? { id: r.work_group_id, key: '', name: '' }) : null,
+    workGroup: r.work_group_id ? { id: r.work_group_id, key: r.group_key ?? '', name: r.group_name ?? '' } : null,
     dueDate: r.due_date,
     overdue: r.status !== 'submitted' && r.due_date < today,
     message: r.message,
@@ -184,9 +179,8 @@ app.get('/api/v1/tasks', async (request, reply) => {
     return problem(reply, 400, 'invalid_request', 'unknown view');
   }
   const page = rows.slice(0, limit);
-  const refs = await refsOf(page);
   const today = todayFormat.format(new Date());
-  const items = page.map((r) => summary(r, refs, today));
+  const items = page.map((r) => summary(r, today));
   return {
     items:
       view === 'group-members'
@@ -230,9 +224,8 @@ app.get('/api/v1/tasks/:id', async (request, reply) => {
     [id],
   );
   const history = await query('SELECT * FROM audit_log WHERE task_id = $1 ORDER BY id DESC LIMIT 100', [id]);
-  const refs = await refsOf([r]);
   return {
-    ...summary(r, refs, todayFormat.format(new Date())),
+    ...summary(r, todayFormat.format(new Date())),
     definition: def,
     answers: r.answers,
     prefill: r.prefill,

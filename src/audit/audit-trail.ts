@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../shared/clock/clock';
-import { Sql } from '../shared/database/sql';
+import { Sql, SqlStatement } from '../shared/database/sql';
 import { newId } from '../shared/ids';
 
 export type AuditAction =
-  | 'task.delegated' | 'task.saved' | 'task.picked_up' | 'task.reassigned' | 'task.submitted'
-  | 'task.withdrawn' | 'task.delivered'
-  | 'account.registered' | 'account.login' | 'account.login_failed' | 'account.locked'
-  | 'account.password_reset' | 'account.updated' | 'account.disabled'
-  | 'work_group.created' | 'work_group.updated' | 'work_group.deleted'
-  | 'work_group.member_added' | 'work_group.member_removed';
+  | 'task.delegated'
+  | 'task.saved'
+  | 'task.picked_up'
+  | 'task.reassigned'
+  | 'task.submitted'
+  | 'task.withdrawn'
+  | 'task.delivered'
+  | 'account.registered'
+  | 'account.login'
+  | 'account.login_failed'
+  | 'account.locked'
+  | 'account.password_reset'
+  | 'account.updated'
+  | 'account.disabled'
+  | 'work_group.created'
+  | 'work_group.updated'
+  | 'work_group.deleted'
+  | 'work_group.member_added'
+  | 'work_group.member_removed';
 
 export type AuditActor = { type: 'account'; id: string } | { type: 'integration' } | { type: 'system' };
 
@@ -58,10 +71,20 @@ export class AuditTrail {
   ) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO audit_log (id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
+    const { sql, params } = this.statement(entry);
+    await this.sql.query(sql, params);
+  }
+
+  /**
+   * The INSERT that records `entry`, for a caller that writes it as part of one statement of its own
+   * (`Sql.guarded`): an `INSERT … SELECT` of typed values, so a condition can be appended to it.
+   */
+  statement(entry: AuditEntry): SqlStatement {
+    return {
+      sql: `INSERT INTO audit_log (id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value)
+            SELECT CAST(? AS uuid), CAST(? AS timestamptz), ?, CAST(? AS uuid), ?, CAST(? AS uuid), CAST(? AS uuid), CAST(? AS uuid),
+                   CAST(? AS jsonb), CAST(? AS jsonb)`,
+      params: [
         newId(),
         this.clock.now(),
         entry.actor.type,
@@ -73,11 +96,15 @@ export class AuditTrail {
         entry.from === undefined ? null : JSON.stringify(entry.from),
         entry.to === undefined ? null : JSON.stringify(entry.to),
       ],
-    );
+    };
   }
 
   /** Newest first, keyset-paginated on the time-ordered id. */
-  async list(filter: { accountId?: string; taskId?: string; action?: string }, limit: number, before?: string): Promise<AuditRecord[]> {
+  async list(
+    filter: { accountId?: string; taskId?: string; action?: string },
+    limit: number,
+    before?: string,
+  ): Promise<AuditRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.accountId) {

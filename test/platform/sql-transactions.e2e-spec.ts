@@ -34,7 +34,9 @@ describe('Sql and the unit of work', () => {
   it('runs on the ORM transaction connection inside run(), and commits or rolls back with it', async () => {
     await uow.run(async () => {
       const [ours] = await sql.query<{ pid: number; xid: string }>('SELECT pg_backend_pid() AS pid, txid_current()::text AS xid');
-      const [orms] = await em.execute<{ pid: number; xid: string }[]>('SELECT pg_backend_pid() AS pid, txid_current()::text AS xid');
+      const [orms] = await em.execute<{ pid: number; xid: string }[]>(
+        'SELECT pg_backend_pid() AS pid, txid_current()::text AS xid',
+      );
       expect(ours).toEqual(orms);
       await insert('orm-commit');
     });
@@ -79,12 +81,73 @@ describe('Sql and the unit of work', () => {
     expect(await count('nested')).toBe(0);
   });
 
+  describe('guarded(): a conditional write and what goes with it, as one statement', () => {
+    const rename = (from: string, to: string) => ({
+      sql: 'UPDATE work_groups SET name = ? WHERE key = ? AND name = ?',
+      params: [to, marker('guarded'), from],
+    });
+    const note = (name: string) => ({
+      sql: `INSERT INTO work_groups (id, key, name, organisation, notification_email, created_at, updated_at)
+            SELECT gen_random_uuid(), ?, ?, 'Test council', NULL, now(), now()`,
+      params: [marker(name), name],
+    });
+
+    it('writes the dependents only when the guard changed a row', async () => {
+      await sql.query(
+        `INSERT INTO work_groups (id, key, name, organisation, notification_email, created_at, updated_at)
+         VALUES (gen_random_uuid(), ?, 'v1', 'Test council', NULL, now(), now())`,
+        [marker('guarded')],
+      );
+      expect(await sql.guarded(rename('v1', 'v2'), [note('guarded-hit')])).toBe(true);
+      expect(await count('guarded-hit')).toBe(1);
+      // The name is no longer v1: nothing matches, nothing is written.
+      expect(await sql.guarded(rename('v1', 'v3'), [note('guarded-miss')])).toBe(false);
+      expect(await count('guarded-miss')).toBe(0);
+      const [row] = await sql.query<{ name: string }>('SELECT name FROM work_groups WHERE key = ?', [marker('guarded')]);
+      expect(row.name).toBe('v2');
+    });
+
+    it('is atomic: a failing dependent leaves the guarded row as it was', async () => {
+      const failing = {
+        sql: 'INSERT INTO work_groups (id, key, name, organisation, created_at, updated_at) SELECT gen_random_uuid(), NULL, ?, ?, now(), now()',
+        params: ['x', 'y'],
+      };
+      await expect(sql.guarded(rename('v2', 'v4'), [failing])).rejects.toThrow(/null value/);
+      const [row] = await sql.query<{ name: string }>('SELECT name FROM work_groups WHERE key = ?', [marker('guarded')]);
+      expect(row.name).toBe('v2');
+    });
+
+    it('refuses a dependent it cannot make conditional', async () => {
+      const withWhere = { sql: 'INSERT INTO work_groups (id) SELECT id FROM work_groups WHERE false', params: [] };
+      await expect(sql.guarded(rename('v2', 'v5'), [withWhere])).rejects.toThrow(/INSERT … SELECT of values/);
+    });
+  });
+
+  it('compresses drafts and contributions with lz4 where the server has it (pglz on the embedded one)', async () => {
+    const rows = await sql.query<{ column: string; compression: string }>(
+      `SELECT c.relname || '.' || a.attname AS column, a.attcompression::text AS compression
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE c.relname IN ('tasks', 'submissions') AND a.attname IN ('answers', 'prefill') AND c.relkind = 'r'
+        ORDER BY 1`,
+    );
+    const [{ lz4 }] = await sql.query<{ lz4: boolean }>(
+      "SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)) AS lz4",
+    );
+    const expected = lz4 ? 'l' : '';
+    expect(rows).toEqual([
+      { column: 'submissions.answers', compression: expected },
+      { column: 'tasks.answers', compression: expected },
+      { column: 'tasks.prefill', compression: expected },
+    ]);
+    expect(lz4).toBe(!t.embedded);
+  });
+
   it('sends values as parameters, never as statement text', async () => {
     const hostile = "x'); DROP TABLE work_groups; --";
     expect(await sql.query<{ v: string }>('SELECT ?::text AS v', [hostile])).toEqual([{ v: hostile }]);
-    expect(await sql.query<{ n: number }>('SELECT cardinality(?::uuid[]) AS n', [[crypto.randomUUID(), crypto.randomUUID()]])).toEqual([
-      { n: 2 },
-    ]);
+    expect(
+      await sql.query<{ n: number }>('SELECT cardinality(?::uuid[]) AS n', [[crypto.randomUUID(), crypto.randomUUID()]]),
+    ).toEqual([{ n: 2 }]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { markSubmitted } from '../support/sql';
+import { TaskRepository } from '../../src/tasks/application/task.ports';
+import { markSubmitted, sql } from '../support/sql';
 import { integration, registerAndLogin, PortalClient } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -411,6 +412,68 @@ describe('Completing a form: draft answers, validation, versions', () => {
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
       const winner = results.find((r) => r.status === 200)!;
       expect(winner.body.version).toBe(2);
+      // What was stored is the winner's, recorded once.
+      const winnerSetting = ['a', 'b', 'c', 'd', 'e'][results.indexOf(winner)];
+      expect((await pro.get(`/tasks/${task.id}`).expect(200)).body).toMatchObject({
+        answers: { setting: winnerSetting },
+        version: 2,
+      });
+      const saved = await sql(t, "SELECT from_value, to_value FROM audit_log WHERE task_id = ? AND action = 'task.saved'", [
+        task.id,
+      ]);
+      expect(saved).toEqual([{ from_value: { status: 'open', version: 1 }, to_value: { status: 'in_progress', version: 2 } }]);
+    });
+
+    describe('when the task changes between the read a save decides on and its write', () => {
+      // The seam: the save's own read, then someone else's change before its write.
+      const interleave = (change: (taskId: string) => Promise<unknown>) => {
+        const tasks = t.app.get(TaskRepository);
+        const read = tasks.findForDraftReplacement.bind(tasks);
+        return jest.spyOn(tasks, 'findForDraftReplacement').mockImplementationOnce(async (id) => {
+          const found = await read(id);
+          await change(id);
+          return found;
+        });
+      };
+      afterEach(() => jest.restoreAllMocks());
+
+      it('another save of the same version wins: this one is 409 version_conflict and writes nothing', async () => {
+        const task = await newEducationTask();
+        const spy = interleave(() =>
+          pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Other' } }).expect(200),
+        );
+        const late = await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Late' } }).expect(409);
+        expect(late.body.code).toBe('version_conflict');
+        expect(spy).toHaveBeenCalled();
+        expect((await pro.get(`/tasks/${task.id}`).expect(200)).body).toMatchObject({
+          answers: { setting: 'Other' },
+          version: 2,
+        });
+        const saved = await sql(t, "SELECT count(*)::int AS n FROM audit_log WHERE task_id = ? AND action = 'task.saved'", [
+          task.id,
+        ]);
+        expect(saved).toEqual([{ n: 1 }]);
+      });
+
+      it('a withdrawal wins: the save is 404 and the withdrawn task keeps nothing', async () => {
+        const task = await newEducationTask();
+        interleave(() => integration(t).post(`/integration/tasks/${task.externalRef}/withdraw`).expect(204));
+        const late = await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Late' } }).expect(404);
+        expect(late.body.code).toBe('not_found');
+        const [row] = await sql(t, 'SELECT status, answers FROM tasks WHERE id = ?', [task.id]);
+        expect(row).toEqual({ status: 'withdrawn', answers: {} });
+        const saved = await sql(t, "SELECT count(*)::int AS n FROM audit_log WHERE task_id = ? AND action = 'task.saved'", [
+          task.id,
+        ]);
+        expect(saved).toEqual([{ n: 0 }]);
+      });
+
+      it('an attachment upload does not move the version: the save goes through', async () => {
+        const task = await newEducationTask();
+        interleave((id) => sql(t, 'UPDATE tasks SET updated_at = now() WHERE id = ?', [id]));
+        const ok = await pro.put(`/tasks/${task.id}/answers`, { version: 1, answers: { setting: 'Kept' } }).expect(200);
+        expect(ok.body).toMatchObject({ version: 2, status: 'in_progress' });
+      });
     });
 
     it('after submission a save is 409 task_submitted, even with a stale version', async () => {

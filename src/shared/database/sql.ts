@@ -15,6 +15,12 @@ interface ConnectionSource {
   releaseConnection(connection: DriverConnection): Promise<unknown>;
 }
 
+/** A statement and its values, for composing (see `guarded`). Texts use `?` placeholders. */
+export interface SqlStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
 interface Statement {
   text: string;
   /** Unset once the server refused to reuse the prepared plan (see `query`). */
@@ -87,6 +93,30 @@ export class Sql {
       if (name && (error as { code?: string }).code === PLAN_CHANGED) statement.name = undefined;
       throw error;
     }
+  }
+
+  /**
+   * Runs `guard` (an UPDATE, written without RETURNING) and, only if it changed a row, each of
+   * `dependents`, as ONE statement: atomic without a transaction, and one round trip instead of
+   * BEGIN, the statements and COMMIT. For the optimistic write of the busiest use case (a draft
+   * save conditioned on the version it was decided on, with its audit entry). A dependent is an
+   * `INSERT … SELECT <values>` with no FROM or WHERE: the condition on the guard is appended to it.
+   * Returns whether the guard changed a row (false: none matched, and nothing was written).
+   */
+  async guarded(guard: SqlStatement, dependents: readonly SqlStatement[]): Promise<boolean> {
+    const parts = [`WITH guard AS (${guard.sql} RETURNING 1)`];
+    dependents.forEach((d, i) => {
+      if (!/^\s*INSERT\b/i.test(d.sql) || /\b(FROM|WHERE|RETURNING)\b/i.test(d.sql)) {
+        throw new Error('A guarded dependent must be an INSERT … SELECT of values, without FROM, WHERE or RETURNING');
+      }
+      parts.push(`, dependent_${i} AS (${d.sql} WHERE EXISTS (SELECT 1 FROM guard))`);
+    });
+    parts.push(' SELECT count(*)::int AS changed FROM guard');
+    const [row] = await this.query<{ changed: number }>(parts.join(''), [
+      ...guard.params,
+      ...dependents.flatMap((d) => d.params),
+    ]);
+    return row.changed > 0;
   }
 
   /**

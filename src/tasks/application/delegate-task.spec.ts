@@ -22,7 +22,9 @@ class InMemoryTasks extends TaskRepository {
   async findForDraftReplacement(id: string) {
     return this.findById(id);
   }
-  async saveDraft() {}
+  async saveDraft() {
+    return true;
+  }
   async findWaitingForEmail(email: string) {
     return this.rows.filter((t) => t.assigneeKind === 'email' && t.assigneeEmail === email);
   }

@@ -35,7 +35,7 @@ export class GetTask {
     const attachments = await this.readModel.attachmentsOf(task.id);
     const history = await this.audit.list({ taskId: task.id }, HISTORY_LIMIT);
     return {
-      ...(await this.views.summary(task)),
+      ...this.views.summary(task),
       definition: form.definition,
       answers: task.answers,
       prefill: task.prefill,

@@ -87,7 +87,7 @@ export class ListTasks {
     const rows = await this.readModel.list(filter, { sort, order, limit: limit + 1, after });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const views = await this.views.summaries(page);
+    const views = this.views.summaries(page);
     return {
       items: input.view === 'group-members' ? views.map(colleagueView) : views,
       nextCursor: rows.length > limit && last ? encodeCursor(sort, order, keysetOf(last, sort)) : null,

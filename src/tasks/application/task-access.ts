@@ -15,7 +15,7 @@ export class TaskAccess {
     return this.check(accountId, await this.tasks.findById(taskId, options));
   }
 
-  /** Locked, detached and without its draft: see TaskRepository.findForDraftReplacement. */
+  /** Detached and without its draft: see TaskRepository.findForDraftReplacement. */
   async loadForDraftReplacement(accountId: string, taskId: string): Promise<Task> {
     return this.check(accountId, await this.tasks.findForDraftReplacement(taskId));
   }

@@ -26,7 +26,7 @@ export class TaskQueries {
   async summaryByExternalRef(externalRef: string): Promise<IntegrationTaskView | null> {
     const record = await this.readModel.findByExternalRef(externalRef);
     if (!record || record.status === 'withdrawn') return null;
-    return { ...(await this.views.summary(record)), externalRef: record.externalRef };
+    return { ...this.views.summary(record), externalRef: record.externalRef };
   }
 
   /** The aggregate, for the individual assignee only (404 / 403 pickup_required otherwise). */

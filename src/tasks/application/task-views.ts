@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../shared/clock/clock';
 import { calendarDate } from '../../shared/dates';
 import { availableUntil, isOverdue, TaskStatus } from '../domain/task';
-import { AttachmentSummary, TaskRecord, WorkGroupDirectory, WorkGroupRef } from './task.ports';
+import { AttachmentSummary, TaskRecord, WorkGroupRef } from './task.ports';
 
 export type AssigneeView =
   | { type: 'account'; accountId: string; name: string; email: string }
@@ -54,7 +54,6 @@ export interface TaskDetailView extends TaskView {
 export class TaskViews {
   constructor(
     private readonly clock: Clock,
-    private readonly workGroups: WorkGroupDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,17 +61,13 @@ export class TaskViews {
     return calendarDate(this.clock.now(), this.config.portalTimezone);
   }
 
-  async summaries(records: TaskRecord[]): Promise<TaskView[]> {
-    const groupIds = [
-      ...new Set(records.flatMap((r) => [r.holderWorkGroupId, r.workGroupId]).filter((id): id is string => !!id)),
-    ];
-    const groups = groupIds.length ? await this.workGroups.refsOf(groupIds) : new Map<string, WorkGroupRef>();
+  summaries(records: TaskRecord[]): TaskView[] {
     const today = this.today();
-    return records.map((record) => this.toView(record, groups, today));
+    return records.map((record) => this.toView(record, today));
   }
 
-  async summary(record: TaskRecord): Promise<TaskView> {
-    return (await this.summaries([record]))[0];
+  summary(record: TaskRecord): TaskView {
+    return this.toView(record, this.today());
   }
 
   attachment(attachment: AttachmentSummary): AttachmentView {
@@ -86,7 +81,7 @@ export class TaskViews {
     };
   }
 
-  private toView(record: TaskRecord, groups: Map<string, WorkGroupRef>, today: string): TaskView {
+  private toView(record: TaskRecord, today: string): TaskView {
     const until = availableUntil(record.submittedAt);
     return {
       id: record.id,
@@ -94,8 +89,9 @@ export class TaskViews {
       form: { key: record.formKey, version: record.formVersion, title: record.formTitle },
       subject: { reference: record.subjectReference, displayName: record.subjectDisplayName ?? '' },
       status: record.status as TaskView['status'],
-      assignee: assigneeView(record, groups),
-      workGroup: record.workGroupId ? (groups.get(record.workGroupId) ?? { id: record.workGroupId, key: '', name: '' }) : null,
+      assignee: assigneeView(record),
+      // A group deleted since keeps its id, without a key or name.
+      workGroup: record.workGroupId ? (record.workGroup ?? { id: record.workGroupId, key: '', name: '' }) : null,
       dueDate: record.dueDate,
       overdue: isOverdue(record, today),
       message: record.message,
@@ -108,7 +104,7 @@ export class TaskViews {
   }
 }
 
-function assigneeView(record: TaskRecord, groups: Map<string, WorkGroupRef>): AssigneeView {
+function assigneeView(record: TaskRecord): AssigneeView {
   switch (record.assigneeKind) {
     case 'account':
       return {
@@ -121,7 +117,7 @@ function assigneeView(record: TaskRecord, groups: Map<string, WorkGroupRef>): As
       return {
         type: 'work_group',
         workGroupId: record.holderWorkGroupId!,
-        name: groups.get(record.holderWorkGroupId!)?.name ?? '',
+        name: record.holderWorkGroupName ?? '',
       };
     case 'email':
       return { type: 'email', email: record.assigneeEmail! };

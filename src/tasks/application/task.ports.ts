@@ -1,4 +1,5 @@
 import type { Answers } from '../../../libs/form-schema/src';
+import type { AuditEntry } from '../../audit/audit-trail';
 import { Attachment } from '../domain/attachment';
 import { Task, TaskStatus } from '../domain/task';
 
@@ -24,13 +25,17 @@ export abstract class TaskRepository {
    */
   abstract lockAssigneeEmail(email: string): Promise<void>;
   /**
-   * The task locked until commit as a detached aggregate without its draft or prefill, for a use
-   * case that replaces the draft whole and writes it back with `saveDraft` (the busiest write: no
-   * 10-20 KB of JSON read, tracked and compared just to be overwritten).
+   * The task as a detached aggregate without its draft or prefill, not locked, for a use case that
+   * replaces the draft whole and writes it back with `saveDraft` (the busiest write: no 10-20 KB of
+   * JSON read, tracked and compared just to be overwritten).
    */
   abstract findForDraftReplacement(id: string): Promise<Task | null>;
-  /** Writes what `Task.saveAnswers` changed on a task from `findForDraftReplacement`. */
-  abstract saveDraft(task: Task): Promise<void>;
+  /**
+   * Writes what `Task.saveAnswers` changed on a task from `findForDraftReplacement`, together with
+   * its audit entry, atomically and only if the task is still at `readVersion` (every change that
+   * matters to a save moves the version). false: it changed since it was read, nothing was written.
+   */
+  abstract saveDraft(task: Task, readVersion: number, audit: AuditEntry): Promise<boolean>;
   abstract add(task: Task): void;
   abstract flush(): Promise<void>;
 }
@@ -92,7 +97,6 @@ export abstract class WorkGroupDirectory {
   /** Membership as the group's table has it, active or not (a disabled leaver stays a member). */
   abstract isMember(groupId: string, accountId: string): Promise<boolean>;
   /** For views: one lookup for all the ids on a page. */
-  abstract refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>>;
 }
 
 /** A task row as lists and views read it: the task plus the assignee's name. */
@@ -112,7 +116,11 @@ export interface TaskRecord {
   assigneeName: string | null;
   assigneeAccountEmail: string | null;
   holderWorkGroupId: string | null;
+  /** The holding group's name (null if it was deleted). */
+  holderWorkGroupName: string | null;
   workGroupId: string | null;
+  /** The group it came through (null if none, or if it was deleted). */
+  workGroup: WorkGroupRef | null;
   dueDate: string;
   delegatedAt: Date;
   updatedAt: Date;

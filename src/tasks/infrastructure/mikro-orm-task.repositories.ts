@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { AuditEntry, AuditTrail } from '../../audit/audit-trail';
 import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
@@ -19,9 +20,12 @@ const ASSIGNEE_EMAIL_LOCK = 7_342_102;
 
 @Injectable()
 export class MikroOrmTaskRepository extends TaskRepository {
+  private draftReplacementRead?: string;
+
   constructor(
     private readonly em: EntityManager,
     private readonly sql: Sql,
+    private readonly auditTrail: AuditTrail,
   ) {
     super();
   }
@@ -53,15 +57,19 @@ export class MikroOrmTaskRepository extends TaskRepository {
   async findForDraftReplacement(id: string): Promise<Task | null> {
     if (!isUuid(id)) return null;
     // Every column but the draft and the prefill.
-    const columns = columnsOf(this.em, Task, undefined, ['answers', 'prefill']);
-    const [row] = await this.sql.query<Record<string, unknown>>(`SELECT ${columns} FROM tasks WHERE id = ? FOR UPDATE`, [id]);
+    this.draftReplacementRead ??= `SELECT ${columnsOf(this.em, Task, undefined, ['answers', 'prefill'])} FROM tasks WHERE id = ?`;
+    const [row] = await this.sql.query<Record<string, unknown>>(this.draftReplacementRead, [id]);
     return row ? fromRow(this.em, Task, row) : null;
   }
 
-  async saveDraft(task: Task): Promise<void> {
-    await this.sql.query(
-      'UPDATE tasks SET answers = ?::jsonb, status = ?, version = ?, saved_at = ?, updated_at = ? WHERE id = ?',
-      [JSON.stringify(task.answers), task.status, task.version, task.savedAt, task.updatedAt, task.id],
+  /** One statement: the UPDATE, guarded by the version read, and the audit entry only if it matched. */
+  saveDraft(task: Task, readVersion: number, audit: AuditEntry): Promise<boolean> {
+    return this.sql.guarded(
+      {
+        sql: 'UPDATE tasks SET answers = ?::jsonb, status = ?, version = ?, saved_at = ?, updated_at = ? WHERE id = ? AND version = ?',
+        params: [JSON.stringify(task.answers), task.status, task.version, task.savedAt, task.updatedAt, task.id, readVersion],
+      },
+      [this.auditTrail.statement(audit)],
     );
   }
 

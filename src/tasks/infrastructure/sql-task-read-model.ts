@@ -35,6 +35,9 @@ interface Row {
   first_name: string | null;
   last_name: string | null;
   account_email: string | null;
+  holder_group_name: string | null;
+  group_key: string | null;
+  group_name: string | null;
 }
 
 /** Sort keys and how to cast a cursor value back for the row comparison. */
@@ -50,13 +53,19 @@ const TASK_COLUMNS = `t.id, t.external_ref, t.form_key, t.form_version, t.form_t
          t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
          t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version`;
 
-// The assignee's name comes from identity's accounts table in the same query, so a page of tasks
-// is exactly one statement (no lookups per row).
+// What a row shows besides the task's own columns: the assignee's name from identity's accounts
+// table and the groups' names from work-groups' table, joined in the same statement so that a page
+// of tasks is exactly one statement (no lookups per row, no second query for the names).
+const NAMES = `a.first_name, a.last_name, a.email AS account_email,
+         hg.name AS holder_group_name, wg.key AS group_key, wg.name AS group_name`;
+const JOIN_NAMES = `LEFT JOIN accounts a ON a.id = t.assignee_account_id
+    LEFT JOIN work_groups hg ON hg.id = t.holder_work_group_id
+    LEFT JOIN work_groups wg ON wg.id = t.work_group_id`;
 const SELECT = `
   SELECT ${TASK_COLUMNS},
-         a.first_name, a.last_name, a.email AS account_email
+         ${NAMES}
     FROM tasks t
-    LEFT JOIN accounts a ON a.id = t.assignee_account_id`;
+    ${JOIN_NAMES}`;
 
 const STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'submitted', 'withdrawn'];
 
@@ -144,9 +153,9 @@ export class SqlTaskReadModel extends TaskReadModel {
       params.push(page.limit);
     }
     const rows = await this.sql.query<Row>(
-      `SELECT t.*, a.first_name, a.last_name, a.email AS account_email
+      `SELECT t.*, ${NAMES}
          FROM (${pageSql}) t
-         LEFT JOIN accounts a ON a.id = t.assignee_account_id
+         ${JOIN_NAMES}
         ${order}`,
       params,
     );
@@ -162,7 +171,7 @@ export class SqlTaskReadModel extends TaskReadModel {
   async findContent(id: string): Promise<TaskContentRecord | null> {
     if (!isUuid(id)) return null;
     const rows = await this.sql.query<Row & Pick<TaskContentRecord, 'answers' | 'prefill'>>(
-      `${SELECT.replace('a.first_name,', 't.answers, t.prefill, a.first_name,')} WHERE t.id = ?`,
+      `${SELECT.replace(NAMES, `t.answers, t.prefill, ${NAMES}`)} WHERE t.id = ?`,
       [id],
     );
     return rows[0] ? { ...toRecord(rows[0]), answers: rows[0].answers, prefill: rows[0].prefill } : null;
@@ -214,7 +223,9 @@ function toRecord(row: Row): TaskRecord {
     assigneeName: row.first_name === null ? null : `${row.first_name} ${row.last_name}`,
     assigneeAccountEmail: row.account_email,
     holderWorkGroupId: row.holder_work_group_id,
+    holderWorkGroupName: row.holder_group_name,
     workGroupId: row.work_group_id,
+    workGroup: row.work_group_id && row.group_key !== null ? { id: row.work_group_id, key: row.group_key, name: row.group_name! } : null,
     dueDate: row.due_date,
     delegatedAt: new Date(row.delegated_at),
     updatedAt: new Date(row.updated_at),

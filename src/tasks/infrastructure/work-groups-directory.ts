@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GroupWithMembers, WorkGroupQueries } from '../../work-groups/application/work-group-queries';
-import { DelegationGroup, WorkGroupDirectory, WorkGroupRef } from '../application/task.ports';
+import { DelegationGroup, WorkGroupDirectory } from '../application/task.ports';
 
 /** Adapts the work-groups context's exported queries to what tasks need. */
 @Injectable()
@@ -23,10 +23,6 @@ export class WorkGroupsDirectory extends WorkGroupDirectory {
 
   groupIdsOf(accountId: string): Promise<string[]> {
     return this.groups.groupIdsOf(accountId);
-  }
-
-  refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>> {
-    return this.groups.refsOf(ids);
   }
 }
 

@@ -56,13 +56,6 @@ export class WorkGroupQueries extends AccountWorkGroups {
     return this.members.groupIdsOf(accountId);
   }
 
-  async refsOf(ids: string[]): Promise<Map<string, WorkGroupRef>> {
-    const unique = [...new Set(ids)].filter(isUuid);
-    if (!unique.length) return new Map();
-    const found = await this.groups.refsByIds(unique);
-    return new Map(found.map((g) => [g.id, { id: g.id, key: g.key, name: g.name }]));
-  }
-
   /** Whether the group lists this account, disabled or not (a leaver's tasks stay with the group's colleagues). */
   async isListedMember(groupId: string, accountId: string): Promise<boolean> {
     if (!isUuid(groupId) || !isUuid(accountId)) return false;

@@ -12,8 +12,6 @@ export abstract class WorkGroupRepository {
   abstract findById(id: string): Promise<WorkGroup | null>;
   abstract findByKey(key: string): Promise<WorkGroup | null>;
   abstract findByIds(ids: string[]): Promise<WorkGroup[]>;
-  /** Id, key and name only: what task lists show, read without loading aggregates. */
-  abstract refsByIds(ids: string[]): Promise<{ id: string; key: string; name: string }[]>;
   /** Keyset page ordered by key. */
   abstract list(limit: number, afterKey?: string): Promise<WorkGroup[]>;
   abstract add(group: WorkGroup): void;

@@ -6,10 +6,7 @@ import { MemberAccounts, MembershipRepository, MemberView, WorkGroupRepository, 
 
 @Injectable()
 export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly sql: Sql,
-  ) {
+  constructor(private readonly em: EntityManager) {
     super();
   }
 
@@ -19,11 +16,6 @@ export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
 
   findByKey(key: string): Promise<WorkGroup | null> {
     return this.em.findOne(WorkGroup, { key });
-  }
-
-  /** On every list page (the groups' names): one prepared statement whatever the number of ids. */
-  refsByIds(ids: string[]): Promise<{ id: string; key: string; name: string }[]> {
-    return ids.length ? this.sql.query('SELECT id, key, name FROM work_groups WHERE id = ANY(?::uuid[])', [ids]) : Promise.resolve([]);
   }
 
   findByIds(ids: string[]): Promise<WorkGroup[]> {
