@@ -29,7 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         MikroOrmModule.forRoot({
-          ...databaseOptions(config.databaseUrl, config.embeddedDatabase),
+          ...databaseOptions(config.databaseUrl, config.embeddedDatabase, config.databasePoolSize),
           autoLoadEntities: true,
           // A Fastify hook gives each request its context instead (bootstrap.ts): cheaper than Nest
           // middleware run through middie on every request.

@@ -8,7 +8,7 @@
  * per connection (a stable name per statement text), so the two send the same SQL the same way and
  * the ratio is the cost of the portal's own code; BASELINE_PREPARED=false sends them unnamed.
  *
- * Env: DATABASE_URL, PORT, PORTAL_TIMEZONE (default Europe/London).
+ * Env: DATABASE_URL, PORT, DATABASE_POOL_SIZE (default 10), PORTAL_TIMEZONE (default Europe/London).
  */
 import { createHash } from 'node:crypto';
 import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
@@ -21,8 +21,8 @@ const IDLE_MS = 30 * 60_000;
 const ACTIVITY_WRITE_MS = 60_000;
 const RETENTION_MS = 30 * 86_400_000;
 const TZ = process.env.PORTAL_TIMEZONE ?? 'Europe/London';
-// The portal's pool: at most 10 connections, idle ones closed after 30 s.
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, idleTimeoutMillis: 30_000 });
+// The portal's pool: DATABASE_POOL_SIZE connections (10 unless set), idle ones closed after 30 s.
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), idleTimeoutMillis: 30_000 });
 const PREPARED = process.env.BASELINE_PREPARED !== 'false';
 const names = new Map<string, string>();
 

@@ -30,7 +30,7 @@ export interface ScenarioResult {
 export interface BenchResults {
   date: string;
   machine: { nproc: number; memoryGiB: number; cpuModel: string; postgres: string; node: string; wrk: string; kernel: string };
-  settings: { connections: number; threads: number; seconds: number; warmupSeconds: number; portalNodeOptions: string; logLevel: string };
+  settings: { connections: number; threads: number; seconds: number; warmupSeconds: number; portalNodeOptions: string; logLevel: string; poolSize: number };
   dataset: Record<string, number>;
   seed: { seededAt: string; seedSeconds: number; steps: Record<string, number>; tasks: number; coldStartEmptyMs: number; reused: boolean };
   coldStartMs: number;
@@ -71,7 +71,7 @@ function resultsSection(r: BenchResults): string {
   lines.push(`| Node.js | ${m.node} |`);
   lines.push(`| kernel | ${m.kernel} |`);
   lines.push(`| load generator | ${m.wrk}, ${r.settings.threads} threads, ${r.settings.connections} connections, ${r.settings.seconds} s per scenario after a ${r.settings.warmupSeconds} s warm-up (reads and saves), same machine |`);
-  lines.push(`| portal process | \`node dist/src/main.js\`, NODE_OPTIONS \`${r.settings.portalNodeOptions || '(none)'}\`, LOG_LEVEL ${r.settings.logLevel}, workers off during the HTTP scenarios, on for the drain |`);
+  lines.push(`| portal process | \`node dist/src/main.js\`, NODE_OPTIONS \`${r.settings.portalNodeOptions || '(none)'}\`, LOG_LEVEL ${r.settings.logLevel}, DATABASE_POOL_SIZE ${r.settings.poolSize} (the baseline's pool too), workers off during the HTTP scenarios, on for the drain |`);
   lines.push('');
   const d = r.dataset;
   lines.push(

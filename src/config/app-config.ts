@@ -18,6 +18,12 @@ export interface AppConfig {
    * before 1.21).
    */
   databasePreparedStatements: boolean;
+  /**
+   * Connections to PostgreSQL per instance (ignored for the embedded database, which has one). More
+   * is not faster: about twice the database server's cores across all instances is where it serves
+   * most (BENCHMARKS.md).
+   */
+  databasePoolSize: number;
   varDir: string;
   smtpUrl?: string;
   mailDir: string;
@@ -161,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedDatabase,
     databasePreparedStatements: bool(env, 'DATABASE_PREPARED_STATEMENTS', true),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     varDir,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailDir: join(varDir, 'mail'),

@@ -172,3 +172,19 @@ describe('Sql prepared statements when a table changes under them', () => {
     expect((await read()).flat()).toEqual(Array.from({ length: 20 }, () => ({ note: '7' })));
   });
 });
+
+describe('the connection pool', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DATABASE_POOL_SIZE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('opens at most DATABASE_POOL_SIZE connections however many statements wait (one on the embedded database)', async () => {
+    const sql = t.app.get(Sql);
+    const pids = await Promise.all(
+      Array.from({ length: 12 }, () => sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)').then(([r]) => r.pid)),
+    );
+    expect(new Set(pids).size).toBe(t.embedded ? 1 : 3);
+  });
+});

@@ -4,12 +4,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
 
 /** MikroORM options shared by the app, the CLI and the tests. */
-export function databaseOptions(url: string, embedded: boolean): Options<PostgreSqlDriver> {
+export function databaseOptions(url: string, embedded: boolean, poolSize = 10): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl: url,
     // PGlite serves exactly one connection; a real server gets a normal pool.
-    pool: embedded ? { min: 1, max: 1 } : { min: 1, max: 10, idleTimeoutMillis: 30_000 },
+    pool: embedded ? { min: 1, max: 1 } : { min: 1, max: poolSize, idleTimeoutMillis: 30_000 },
     driverOptions: {
       connection: embedded
         ? { connectionTimeoutMillis: 5000 }
