@@ -45,7 +45,7 @@ export async function explainListQueries(client: Client, distSrc: string): Promi
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const list = new ListTasks(
     new SqlTaskReadModel(sqlRecorder),
-    { summaries: async () => [], today: () => today },
+    { summaries: () => [], today: () => today },
     { groupIdsOf: async () => groupIds },
     { now: () => new Date() },
   );
