@@ -69,10 +69,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // The API speaks JSON (and multipart for files): a plain-text body is 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
   registerRequestParsing(app, JSON_BODY_LIMIT);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // What the API answers is one person's work about a child: never kept by a browser or a proxy.
     if (request.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   await registerSecurityHeaders(app, config.secureCookies);
   await app.register(fastifyCookie as never);

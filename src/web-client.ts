@@ -16,26 +16,30 @@ export async function serveWebClient(app: NestFastifyApplication, dir: string, c
     /<meta name="portal:council-name" content="[^"]*"/,
     `<meta name="portal:council-name" content="${escapeHtml(councilName)}"`,
   );
-  await app.register(fastifyStatic as never, {
-    root: dir,
-    prefix: '/',
-    wildcard: false,
-    index: false,
-    maxAge: '1h',
-    // @fastify/static passes Fastify's reply here. Vite fingerprints everything under assets/,
-    // so those may be cached for good.
-    setHeaders: (reply: { header(n: string, v: string): void }, path: string) => {
-      if (path.includes(`${join('/', 'assets', '/')}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
-    },
-  } as never);
+  await app.register(
+    fastifyStatic as never,
+    {
+      root: dir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      // @fastify/static passes Fastify's reply here. Vite fingerprints everything under assets/,
+      // so those may be cached for good.
+      setHeaders: (reply: { header(n: string, v: string): void }, path: string) => {
+        if (path.includes(`${join('/', 'assets', '/')}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    } as never,
+  );
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    // Runs before every request, so API calls leave at the first test (and no promise is made).
+    .addHook('onRequest', (request, reply, done) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/api/')) return done();
       const path = request.url.split('?')[0];
-      if (SERVER_PATHS.test(path) || /\.[a-z0-9]+$/i.test(path)) return;
-      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      if (SERVER_PATHS.test(path) || /\.[a-z0-9]+$/i.test(path)) return done();
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     });
 }
 

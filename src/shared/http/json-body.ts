@@ -92,7 +92,8 @@ function inspect(root: unknown, checkStrings: boolean): { path: string; message:
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return { path: pathOf(frame), message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
+    if (depth >= MAX_JSON_DEPTH)
+      return { path: pathOf(frame), message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
     if (Array.isArray(value)) {
       if (value.length > MAX_JSON_VALUES)
         return { path: pathOf(frame), message: `${pathOf(frame) || 'the body'} holds more than ${MAX_JSON_VALUES} values` };
@@ -102,7 +103,8 @@ function inspect(root: unknown, checkStrings: boolean): { path: string; message:
     for (const key of Object.keys(value)) {
       const child: Frame = { value: (value as Record<string, unknown>)[key], parent: frame, key, depth: depth + 1 };
       if (POISONED_KEYS.has(key)) return { path: pathOf(child), message: `${key} is not allowed` };
-      if (checkStrings && UNSTORABLE.test(key)) return { path: '', message: 'a property name contains a NUL character or an unpaired surrogate' };
+      if (checkStrings && UNSTORABLE.test(key))
+        return { path: '', message: 'a property name contains a NUL character or an unpaired surrogate' };
       stack.push(child);
     }
   }
@@ -144,10 +146,10 @@ export function registerRequestParsing(app: NestFastifyApplication, bodyLimit: n
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('preValidation', async (request) => {
+    .addHook('preValidation', (request, _reply, done) => {
       const config = request.routeOptions?.config as { multipart?: boolean } | undefined;
       const multipart = (request as { isMultipart?: () => boolean }).isMultipart;
-      if (multipart?.call(request) && !config?.multipart) throw new MultipartNotAcceptedError();
+      if (multipart?.call(request) && !config?.multipart) return done(new MultipartNotAcceptedError());
       // A percent-encoded NUL (%00) decodes fine but no query can compare with it.
       for (const [where, values] of [
         ['path', request.params],
@@ -155,11 +157,14 @@ export function registerRequestParsing(app: NestFastifyApplication, bodyLimit: n
       ] as const) {
         for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
           if ([value].flat().some((v) => typeof v === 'string' && UNSTORABLE.test(v))) {
-            throw new InvalidRequestError([
-              { path: `${where}.${name}`, message: `${name} contains a NUL character or an unpaired surrogate` },
-            ]);
+            return done(
+              new InvalidRequestError([
+                { path: `${where}.${name}`, message: `${name} contains a NUL character or an unpaired surrogate` },
+              ]),
+            );
           }
         }
       }
+      done();
     });
 }
