@@ -43,7 +43,7 @@ describe('Work group tasks: queues, pickup, re-assign, colleagues, audit', () =>
     const since = t.mail.mark();
     const task = await groupTask({ dueDate: '2026-12-21' });
     expect(task.assignee).toEqual({ type: 'work_group', workGroupId: group.id, name: 'Trust safeguarding' });
-    expect(task.workGroup).toMatchObject({ id: group.id, name: 'Trust safeguarding' });
+    expect(task.workGroup).toEqual({ id: group.id, key: 'trust-safeguarding', name: 'Trust safeguarding' });
     for (const email of ['amy@trust.example', 'ben@trust.example', 'cat@trust.example']) {
       const mail = await t.mail.waitForMail(email, 'A new form has been delegated to your work group', since);
       expect(mail.text).toContain('Trust safeguarding');
@@ -61,8 +61,14 @@ describe('Work group tasks: queues, pickup, re-assign, colleagues, audit', () =>
 
   it('lists group tasks for members only, hides content until pickup, and exactly one of 20 simultaneous pickups wins', async () => {
     const task = await groupTask();
-    const listed = (await amy.get('/tasks?view=work-groups').expect(200)).body.items.map((i: { id: string }) => i.id);
+    const items = (await amy.get('/tasks?view=work-groups').expect(200)).body.items as { id: string }[];
+    const listed = items.map((i) => i.id);
     expect(listed).toContain(task.id);
+    // The list names the holding group and the group it came through (joined in the page's statement).
+    expect(items.find((i) => i.id === task.id)).toMatchObject({
+      assignee: { type: 'work_group', workGroupId: group.id, name: 'Trust safeguarding' },
+      workGroup: { id: group.id, key: 'trust-safeguarding', name: 'Trust safeguarding' },
+    });
     expect((await outsider.get('/tasks?view=work-groups').expect(200)).body.items.map((i: { id: string }) => i.id)).not.toContain(task.id);
     expect((await amy.get(`/tasks/${task.id}`).expect(403)).body.code).toBe('pickup_required');
     await outsider.get(`/tasks/${task.id}`).expect(404);
