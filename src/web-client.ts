@@ -16,21 +16,18 @@ export async function serveWebClient(app: NestFastifyApplication, dir: string, c
     /<meta name="portal:council-name" content="[^"]*"/,
     `<meta name="portal:council-name" content="${escapeHtml(councilName)}"`,
   );
-  await app.register(
-    fastifyStatic as never,
-    {
-      root: dir,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      maxAge: '1h',
-      // @fastify/static passes Fastify's reply here. Vite fingerprints everything under assets/,
-      // so those may be cached for good.
-      setHeaders: (reply: { header(n: string, v: string): void }, path: string) => {
-        if (path.includes(`${join('/', 'assets', '/')}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
-      },
-    } as never,
-  );
+  await app.register(fastifyStatic as never, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    maxAge: '1h',
+    // @fastify/static passes Fastify's reply here. Vite fingerprints everything under assets/,
+    // so those may be cached for good.
+    setHeaders: (reply: { header(n: string, v: string): void }, path: string) => {
+      if (path.includes(`${join('/', 'assets', '/')}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  } as never);
   app
     .getHttpAdapter()
     .getInstance()

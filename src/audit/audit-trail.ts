@@ -4,25 +4,12 @@ import { Sql, SqlStatement } from '../shared/database/sql';
 import { newId } from '../shared/ids';
 
 export type AuditAction =
-  | 'task.delegated'
-  | 'task.saved'
-  | 'task.picked_up'
-  | 'task.reassigned'
-  | 'task.submitted'
-  | 'task.withdrawn'
-  | 'task.delivered'
-  | 'account.registered'
-  | 'account.login'
-  | 'account.login_failed'
-  | 'account.locked'
-  | 'account.password_reset'
-  | 'account.updated'
-  | 'account.disabled'
-  | 'work_group.created'
-  | 'work_group.updated'
-  | 'work_group.deleted'
-  | 'work_group.member_added'
-  | 'work_group.member_removed';
+  | 'task.delegated' | 'task.saved' | 'task.picked_up' | 'task.reassigned' | 'task.submitted'
+  | 'task.withdrawn' | 'task.delivered'
+  | 'account.registered' | 'account.login' | 'account.login_failed' | 'account.locked'
+  | 'account.password_reset' | 'account.updated' | 'account.disabled'
+  | 'work_group.created' | 'work_group.updated' | 'work_group.deleted'
+  | 'work_group.member_added' | 'work_group.member_removed';
 
 export type AuditActor = { type: 'account'; id: string } | { type: 'integration' } | { type: 'system' };
 
@@ -100,11 +87,7 @@ export class AuditTrail {
   }
 
   /** Newest first, keyset-paginated on the time-ordered id. */
-  async list(
-    filter: { accountId?: string; taskId?: string; action?: string },
-    limit: number,
-    before?: string,
-  ): Promise<AuditRecord[]> {
+  async list(filter: { accountId?: string; taskId?: string; action?: string }, limit: number, before?: string): Promise<AuditRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.accountId) {

@@ -19,10 +19,7 @@ export class ObservabilityModule implements OnApplicationBootstrap {
     fastify.addHook('onResponse', (request, reply, done) => {
       // The route pattern, never the raw URL: ids must not become label values.
       const route = request.routeOptions?.url ?? 'unmatched';
-      this.metrics.httpDuration.observe(
-        { method: request.method, route, status: String(reply.statusCode) },
-        reply.elapsedTime / 1000,
-      );
+      this.metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
       done();
     });
     this.metrics.gauge('portal_mail_backlog', 'Emails waiting in the mail outbox', () => this.mail.backlog());

@@ -92,8 +92,7 @@ function inspect(root: unknown, checkStrings: boolean): { path: string; message:
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH)
-      return { path: pathOf(frame), message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
+    if (depth >= MAX_JSON_DEPTH) return { path: pathOf(frame), message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
     if (Array.isArray(value)) {
       if (value.length > MAX_JSON_VALUES)
         return { path: pathOf(frame), message: `${pathOf(frame) || 'the body'} holds more than ${MAX_JSON_VALUES} values` };
@@ -103,8 +102,7 @@ function inspect(root: unknown, checkStrings: boolean): { path: string; message:
     for (const key of Object.keys(value)) {
       const child: Frame = { value: (value as Record<string, unknown>)[key], parent: frame, key, depth: depth + 1 };
       if (POISONED_KEYS.has(key)) return { path: pathOf(child), message: `${key} is not allowed` };
-      if (checkStrings && UNSTORABLE.test(key))
-        return { path: '', message: 'a property name contains a NUL character or an unpaired surrogate' };
+      if (checkStrings && UNSTORABLE.test(key)) return { path: '', message: 'a property name contains a NUL character or an unpaired surrogate' };
       stack.push(child);
     }
   }

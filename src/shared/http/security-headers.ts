@@ -44,10 +44,10 @@ function helmetOptions(https: boolean): HelmetOptions {
 
 /**
  * Helmet's headers for these options, worked out once: they are the same for every response (no
- * per-request nonces), and building helmet's middleware on every request, as @fastify/helmet does,
- * cost about a tenth of the CPU of a list request (BENCHMARKS.md).
+ * per-request nonces), so there is no need to build helmet's middleware on every request, as
+ * @fastify/helmet does (BENCHMARKS.md, third round).
  */
-export function securityHeaders(https: boolean): Record<string, string> {
+function securityHeaders(https: boolean): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader(name: string, value: string | number) {
