@@ -19,7 +19,8 @@
  *
  * BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
  * database used is `portal_bench` on it. BENCH_PORTAL_NODE_OPTIONS replaces the portal's NODE_OPTIONS
- * (default --max-old-space-size=192, as README recommends; '' for V8's defaults).
+ * (default --max-old-space-size=192, as README recommends; '' for V8's defaults). BENCH_PORTAL_NODE_ARGS
+ * adds flags to the portal's command line that NODE_OPTIONS refuses (e.g. `--trace-gc`, into portal.log).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +94,8 @@ async function startApp(workers: boolean, stubUrl: string, label: string): Promi
   const nodeArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(WORK, 'profiles')}`] : [];
   // For `perf record -p <pid>` from outside: JIT-compiled functions get their names.
   if (flag('perf')) nodeArgs.push('--perf-basic-prof');
+  // Flags NODE_OPTIONS refuses (e.g. --trace-gc), for the portal's command line.
+  nodeArgs.push(...(process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const started = Date.now();
   const app = startNode(`portal (${label})`, [...nodeArgs, join(DIST, 'src', 'main.js')], appEnv(workers, stubUrl), join(WORK, 'portal.log'));
   running.push(app);
@@ -404,7 +407,7 @@ async function main(): Promise<void> {
   if (!flag('no-baseline') && scenarios.some((s) => s.baseline)) {
     baseline = startNode(
       'baseline',
-      [join(DIST, 'bench', 'baseline', 'server.js')],
+      [...(process.env.BENCH_BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean), join(DIST, 'bench', 'baseline', 'server.js')],
       { DATABASE_URL: dbUrl, PORT: String(BASELINE_PORT), DATABASE_POOL_SIZE: String(POOL_SIZE) },
       join(WORK, 'baseline.log'),
     );

@@ -1,3 +1,5 @@
+// First: V8 settings that must be in place before the framework allocates anything.
+import './runtime-tuning';
 import { startPortal } from './start';
 
 startPortal(process.env).catch((error: Error) => {
