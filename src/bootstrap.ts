@@ -5,7 +5,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, OpenAPIObject } from '@nestjs/swagger';
-import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { Logger } from 'pino';
@@ -21,6 +21,7 @@ import { serveWebClient } from './web-client';
 import { registerSecurityHeaders } from './shared/http/security-headers';
 import { registerRequestParsing } from './shared/http/json-body';
 import { earlyErrorHandlers } from './shared/http/problem-details.filter';
+import { runInRequestContext } from './shared/database/request-context';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies are small (answers up to a few hundred KB); files go through multipart with their own limit. */
@@ -63,9 +64,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   const fastify = app.getHttpAdapter().getInstance();
   // Every request gets its own EntityManager context (identity map, transaction), as MikroORM's
-  // documentation does it for Fastify.
+  // documentation does it for Fastify, forked when the request first uses the ORM.
   const orm = app.get(MikroORM);
-  fastify.addHook('onRequest', (_request, _reply, done) => RequestContext.create(orm.em, done));
+  fastify.addHook('onRequest', (_request, _reply, done) => runInRequestContext(orm.em, done));
   // The API speaks JSON (and multipart for files): a plain-text body is 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
   registerRequestParsing(app, JSON_BODY_LIMIT);

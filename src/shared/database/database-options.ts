@@ -2,6 +2,7 @@ import { Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
+import { requestEntityManager } from './request-context';
 
 /** MikroORM options shared by the app, the CLI and the tests. */
 export function databaseOptions(url: string, embedded: boolean, poolSize = 10): Options<PostgreSqlDriver> {
@@ -36,6 +37,8 @@ export function databaseOptions(url: string, embedded: boolean, poolSize = 10): 
       snapshot: false,
     },
     allowGlobalContext: false,
+    // Each request's fork, made when first used (request-context.ts).
+    context: requestEntityManager,
     forceUtcTimezone: true,
     debug: false,
     ensureDatabase: false,

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { APP_CONFIG } from '../../config/config.module';
+import { ormTransaction } from './request-context';
 import { AppConfig } from '../../config/app-config';
 
 /** The part of a node-postgres client this uses. */
@@ -73,7 +74,7 @@ export class Sql {
         return await this.run<T>(connection, statement, params);
       } catch (error) {
         // `run` stopped preparing it; outside a transaction nothing was aborted: send it again.
-        if ((error as { code?: string }).code !== PLAN_CHANGED || this.em.getTransactionContext()) throw error;
+        if ((error as { code?: string }).code !== PLAN_CHANGED || this.ormTransaction()) throw error;
         return await this.run<T>(connection, statement, params);
       }
     } finally {
@@ -124,7 +125,7 @@ export class Sql {
    * UnitOfWork.runStatements). Inside another transaction (the ORM's or one of these) it joins it.
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.ownTransaction.getStore() || this.em.getTransactionContext()) return work();
+    if (this.ownTransaction.getStore() || this.ormTransaction()) return work();
     const source = this.connectionSource();
     const connection = await source.acquireConnection();
     try {
@@ -146,8 +147,12 @@ export class Sql {
 
   /** Inside the ORM's transaction, its connection; otherwise the pool. */
   private connectionSource(): ConnectionSource {
-    const transaction = this.em.getTransactionContext<{ client: ConnectionSource }>();
+    const transaction = this.ormTransaction();
     return (transaction ?? this.em.getConnection().getKnex()).client as unknown as ConnectionSource;
+  }
+
+  private ormTransaction(): { client: ConnectionSource } | undefined {
+    return ormTransaction<{ client: ConnectionSource }>(this.em.name);
   }
 
   private statement(sql: string): Statement {
