@@ -92,8 +92,10 @@ const NAMES = 'a.first_name, a.last_name, a.email AS account_email, hg.name AS h
 const JOIN_NAMES = `LEFT JOIN accounts a ON a.id = t.assignee_account_id
   LEFT JOIN work_groups hg ON hg.id = t.holder_work_group_id LEFT JOIN work_groups wg ON wg.id = t.work_group_id`;
 const withNames = (pageSql: string) => `SELECT t.*, ${NAMES} FROM (${pageSql}) t ${JOIN_NAMES} ${ORDER}`;
-const perGroup = (column: string, where: string, groupParam: string, limitParam: string) =>
-  `SELECT t.* FROM unnest(${groupParam}::uuid[]) AS g(id)
+// The member's groups (a listed member, account not disabled) found inside the page's statement.
+const perGroup = (column: string, where: string, memberParam: string, limitParam: string) =>
+  `SELECT t.* FROM (SELECT m.work_group_id FROM work_group_members m JOIN accounts a ON a.id = m.account_id
+                     WHERE m.account_id = ${memberParam} AND NOT a.disabled) AS g(id)
      CROSS JOIN LATERAL (SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${column} = g.id AND ${where} ${ORDER} LIMIT ${limitParam}) t
    ${ORDER} LIMIT ${limitParam}`;
 const TO_COMPLETE_SQL = withNames(
@@ -103,7 +105,7 @@ const WORK_GROUPS_SQL = withNames(perGroup('t.holder_work_group_id', "t.status I
 const GROUP_MEMBERS_SQL = withNames(
   perGroup(
     't.work_group_id',
-    `t.assignee_kind = 'account' AND t.assignee_account_id <> $3
+    `t.assignee_kind = 'account' AND t.assignee_account_id <> $1
      AND EXISTS (SELECT 1 FROM work_group_members m WHERE m.work_group_id = t.work_group_id AND m.account_id = t.assignee_account_id OFFSET 0)
      AND t.status IN ('open', 'in_progress')`,
     '$1',
@@ -169,12 +171,7 @@ app.get('/api/v1/tasks', async (request, reply) => {
   if (view === 'to-complete') {
     rows = (await query(TO_COMPLETE_SQL, [principal.accountId, limit + 1])).rows;
   } else if (view === 'work-groups' || view === 'group-members') {
-    const groups = await groupIdsOf(principal.accountId);
-    if (!groups.length) return { items: [], nextCursor: null };
-    rows =
-      view === 'work-groups'
-        ? (await query(WORK_GROUPS_SQL, [groups, limit + 1])).rows
-        : (await query(GROUP_MEMBERS_SQL, [groups, limit + 1, principal.accountId])).rows;
+    rows = (await query(view === 'work-groups' ? WORK_GROUPS_SQL : GROUP_MEMBERS_SQL, [principal.accountId, limit + 1])).rows;
   } else {
     return problem(reply, 400, 'invalid_request', 'unknown view');
   }

@@ -41,12 +41,10 @@ export async function explainListQueries(client: Client, distSrc: string): Promi
       return [];
     },
   };
-  let groupIds: string[] = [];
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const list = new ListTasks(
     new SqlTaskReadModel(sqlRecorder),
     { summaries: () => [], today: () => today },
-    { groupIdsOf: async () => groupIds },
     { now: () => new Date() },
   );
 
@@ -62,7 +60,7 @@ export async function explainListQueries(client: Client, distSrc: string): Promi
       WHERE assignee_account_id = $1 AND status IN ('open', 'in_progress') ORDER BY due_date, id LIMIT 1`,
     [who.account_id],
   );
-  groupIds = who.groups;
+  const groupIds = who.groups;
   const cursor = Buffer.from(JSON.stringify({ s: 'dueDate', o: 'asc', v: someTask.due_date, id: someTask.id })).toString('base64url');
 
   const cases: [string, () => Promise<unknown>][] = [

@@ -5,7 +5,7 @@ import { isUuid } from '../../shared/ids';
 import { InvalidRequestError } from '../../shared/http/request-validation';
 import { ACTIVE_STATUSES, RETENTION_MS } from '../domain/task';
 import { TaskView, TaskViews } from './task-views';
-import { Keyset, SortOrder, TaskListFilter, TaskReadModel, TaskRecord, TaskSort, WorkGroupDirectory } from './task.ports';
+import { Keyset, SortOrder, TaskListFilter, TaskReadModel, TaskRecord, TaskSort } from './task.ports';
 
 export type TaskListView = 'to-complete' | 'work-groups' | 'group-members' | 'recently-submitted';
 export const TASK_LIST_VIEWS: readonly TaskListView[] = ['to-complete', 'work-groups', 'group-members', 'recently-submitted'];
@@ -49,12 +49,11 @@ export class ListTasks {
   constructor(
     private readonly readModel: TaskReadModel,
     private readonly views: TaskViews,
-    private readonly workGroups: WorkGroupDirectory,
     private readonly clock: Clock,
   ) {}
 
   async execute(accountId: string, input: ListTasksInput): Promise<TaskPage> {
-    return this.page(await this.filterFor(accountId, input.view), input);
+    return this.page(this.filterFor(accountId, input.view), input);
   }
 
   /** The helpdesk's list: every task's metadata (never answers), filtered. */
@@ -77,13 +76,12 @@ export class ListTasks {
     );
   }
 
-  private async page(filter: TaskListFilter | null, input: ListTasksInput): Promise<TaskPage> {
+  private async page(filter: TaskListFilter, input: ListTasksInput): Promise<TaskPage> {
     const limit = input.limit ?? 25;
     // "Recently submitted" is newest first by definition; the other lists sort as asked.
     const sort: TaskSort = input.view === 'recently-submitted' ? 'submittedAt' : (input.sort ?? 'dueDate');
     const order: SortOrder = input.view === 'recently-submitted' ? 'desc' : (input.order ?? 'asc');
     const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sort, order);
-    if (!filter) return { items: [], nextCursor: null };
     const rows = await this.readModel.list(filter, { sort, order, limit: limit + 1, after });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -94,20 +92,15 @@ export class ListTasks {
     };
   }
 
-  private async filterFor(accountId: string, view: TaskListView): Promise<TaskListFilter | null> {
+  /** The groups' lists name the member, not the groups: the page's one statement finds the groups itself. */
+  private filterFor(accountId: string, view: TaskListView): TaskListFilter {
     switch (view) {
       case 'to-complete':
         return { assigneeAccountId: accountId, statuses: [...ACTIVE_STATUSES] };
-      case 'work-groups': {
-        const holderWorkGroupIds = await this.workGroups.groupIdsOf(accountId);
-        return holderWorkGroupIds.length ? { holderWorkGroupIds, statuses: [...ACTIVE_STATUSES] } : null;
-      }
-      case 'group-members': {
-        const workGroupIds = await this.workGroups.groupIdsOf(accountId);
-        return workGroupIds.length
-          ? { heldByMembersThrough: { workGroupIds, colleaguesOf: accountId }, statuses: [...ACTIVE_STATUSES] }
-          : null;
-      }
+      case 'work-groups':
+        return { heldByGroupsOf: accountId, statuses: [...ACTIVE_STATUSES] };
+      case 'group-members':
+        return { heldByMembersThrough: { colleaguesOf: accountId }, statuses: [...ACTIVE_STATUSES] };
       case 'recently-submitted':
         return {
           assigneeAccountId: accountId,

@@ -139,12 +139,13 @@ export interface Keyset {
 
 export interface TaskListFilter {
   assigneeAccountId?: string;
-  holderWorkGroupIds?: string[];
+  /** Held by one of the work groups this account is a member of: the "work-groups" list. */
+  heldByGroupsOf?: string;
   /**
-   * Held by a fellow member (not `colleaguesOf`) of one of these groups, having come through that
-   * very group (`work_group_id`): the "group-members" list.
+   * Held by a fellow member (not `colleaguesOf`) of one of `colleaguesOf`'s groups, having come
+   * through that very group (`work_group_id`): the "group-members" list.
    */
-  heldByMembersThrough?: { workGroupIds: string[]; colleaguesOf: string };
+  heldByMembersThrough?: { colleaguesOf: string };
   statuses: TaskStatus[];
   submittedSince?: Date;
   /** Held by this group now, or delegated to / passed through it (admin filter). */
