@@ -1,20 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { APP_CONFIG } from '../../config/config.module';
 import { ormTransaction } from './request-context';
 import { AppConfig } from '../../config/app-config';
-
-/** The part of a node-postgres client this uses. */
-interface DriverConnection {
-  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
-}
-/** knex's client: the pool (or, inside a transaction, that transaction's one connection). */
-interface ConnectionSource {
-  acquireConnection(): Promise<DriverConnection>;
-  releaseConnection(connection: DriverConnection): Promise<unknown>;
-}
+import { ConnectionLease, Connections, ConnectionSource, directFrom, DriverConnection, PoolState } from './connection-lease';
 
 /** A statement and its values, for composing (see `guarded`). Texts use `?` placeholders. */
 export interface SqlStatement {
@@ -38,15 +29,18 @@ const PLAN_CHANGED = '0A000';
  * prepared once per connection under a stable name: PostgreSQL then plans a list query once instead
  * of on every request (planning was ~half of its CPU for a page at a million tasks; BENCHMARKS.md).
  *
- * Same placeholders as `em.execute` (`?`), same connection pool and row parsing as the ORM, and
+ * Same placeholders as `em.execute` (`?`), same connection pool (borrowed through a
+ * `ConnectionLease`, which keeps connections between statements) and row parsing as the ORM, and
  * inside a unit of work it runs on that transaction's connection, so the two can be mixed freely.
  * It can also run a transaction of its own, for use cases that need nothing of the ORM.
  * Statement texts must be built from code only (values always travel as parameters): the set of
  * prepared names stays small and never holds user data.
  */
 @Injectable()
-export class Sql {
+export class Sql implements OnModuleDestroy {
   private readonly statements = new Map<string, Statement>();
+  /** Connections held between statements (outside transactions), for the pool they came from. */
+  private lease?: { pool: PoolState; connections: ConnectionLease };
   /** The connection of a transaction begun by `transaction` (not the ORM's). */
   private readonly ownTransaction = new AsyncLocalStorage<DriverConnection>();
   /**
@@ -67,18 +61,30 @@ export class Sql {
     const statement = this.statement(sql);
     const own = this.ownTransaction.getStore();
     if (own) return this.run<T>(own, statement, params);
-    const source = this.connectionSource();
-    const connection = await source.acquireConnection();
+    const transaction = this.ormTransaction();
+    if (transaction) {
+      // The transaction's own connection; a failed statement has aborted the transaction: no retry.
+      const connection = await transaction.client.acquireConnection();
+      try {
+        return await this.run<T>(connection, statement, params);
+      } finally {
+        await transaction.client.releaseConnection(connection);
+      }
+    }
+    const connections = this.connections();
+    const held = connections.acquire();
+    // A held connection comes back synchronously: no await (and no promise) for it.
+    const connection = held instanceof Promise ? await held : held;
     try {
       try {
         return await this.run<T>(connection, statement, params);
       } catch (error) {
         // `run` stopped preparing it; outside a transaction nothing was aborted: send it again.
-        if ((error as { code?: string }).code !== PLAN_CHANGED || this.ormTransaction()) throw error;
+        if ((error as { code?: string }).code !== PLAN_CHANGED) throw error;
         return await this.run<T>(connection, statement, params);
       }
     } finally {
-      await source.releaseConnection(connection);
+      connections.release(connection);
     }
   }
 
@@ -126,8 +132,8 @@ export class Sql {
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.ownTransaction.getStore() || this.ormTransaction()) return work();
-    const source = this.connectionSource();
-    const connection = await source.acquireConnection();
+    const connections = this.connections();
+    const connection = await connections.acquire();
     try {
       await connection.query({ text: 'BEGIN', values: [] });
       let result: T;
@@ -141,14 +147,26 @@ export class Sql {
       }
       return result;
     } finally {
-      await source.releaseConnection(connection);
+      connections.release(connection);
     }
   }
 
-  /** Inside the ORM's transaction, its connection; otherwise the pool. */
-  private connectionSource(): ConnectionSource {
-    const transaction = this.ormTransaction();
-    return (transaction ?? this.em.getConnection().getKnex()).client as unknown as ConnectionSource;
+  /** Before the ORM closes its pool (onApplicationShutdown): hand back every held connection. */
+  onModuleDestroy(): void {
+    this.lease?.connections.close();
+  }
+
+  /**
+   * The lease over the ORM's pool, made again when the ORM replaces its pool. Once the ORM has closed
+   * it (shutdown, or `orm.close()`), statements go to knex, which refuses them as it refuses the ORM.
+   */
+  private connections(): Connections {
+    const client = this.em.getConnection().getKnex().client as unknown as ConnectionSource & { pool?: PoolState };
+    if (this.lease?.pool !== client.pool) {
+      this.lease?.connections.close();
+      this.lease = client.pool ? { pool: client.pool, connections: new ConnectionLease(client, client.pool) } : undefined;
+    }
+    return this.lease?.connections ?? directFrom(client);
   }
 
   private ormTransaction(): { client: ConnectionSource } | undefined {
