@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
  * the framework) where each object lives for one request. Those objects, and the young row strings
  * they point to, then survive until a full collection: under list load that promoted ~1 MB per
  * scavenge and forced a mark-compact every half second. Without it, request garbage dies young:
- * +15-20 % list throughput, p99 halved, ~0.2 ms less CPU per request (BENCHMARKS.md, fourth round).
+ * ~20 % more list requests per second, p99 halved, ~0.2 ms less CPU per request (BENCHMARKS.md, fourth round).
  * The flag is read when V8 makes a pretenuring decision, so setting it here, before the framework
  * starts, is as good as passing it on the command line (which NODE_OPTIONS does not allow).
  */

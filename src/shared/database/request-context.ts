@@ -13,7 +13,7 @@ const requests = new AsyncLocalStorage<Slot>();
  * Each HTTP request's ORM context (its own identity map and unit of work), as MikroORM's
  * RequestContext gives it — but forked only when the request first uses the ORM. The busiest
  * requests (session check, lists, the task page, draft saves) go through `Sql` alone and never need
- * one, and forking an EntityManager for each of them anyway cost ~0.1 ms of CPU per request
+ * one, and forking an EntityManager for each of them anyway cost 0.05-0.1 ms of CPU per request
  * (BENCHMARKS.md, fourth round).
  */
 export function runInRequestContext(root: EntityManager, next: () => void): void {
