@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
@@ -37,7 +37,7 @@ const PLAN_CHANGED = '0A000';
  * prepared names stays small and never holds user data.
  */
 @Injectable()
-export class Sql implements OnModuleDestroy {
+export class Sql {
   private readonly statements = new Map<string, Statement>();
   /** Connections held between statements (outside transactions), for the pool they came from. */
   private lease?: { pool: PoolState; connections: ConnectionLease };
@@ -149,11 +149,6 @@ export class Sql implements OnModuleDestroy {
     } finally {
       connections.release(connection);
     }
-  }
-
-  /** Before the ORM closes its pool (onApplicationShutdown): hand back every held connection. */
-  onModuleDestroy(): void {
-    this.lease?.connections.close();
   }
 
   /**

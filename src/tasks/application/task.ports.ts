@@ -96,7 +96,6 @@ export abstract class WorkGroupDirectory {
   abstract groupIdsOf(accountId: string): Promise<string[]>;
   /** Membership as the group's table has it, active or not (a disabled leaver stays a member). */
   abstract isMember(groupId: string, accountId: string): Promise<boolean>;
-  /** For views: one lookup for all the ids on a page. */
 }
 
 /** A task row as lists and views read it: the task plus the assignee's name. */

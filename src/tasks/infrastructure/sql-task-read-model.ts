@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../../shared/database/sql';
+import { GROUP_IDS_OF_MEMBER } from '../../work-groups/infrastructure/mikro-orm-work-group.repositories';
 import { isUuid } from '../../shared/ids';
 import { TaskStatus } from '../domain/task';
 import {
@@ -67,13 +68,8 @@ const SELECT = `
     FROM tasks t
     ${JOIN_NAMES}`;
 
-/**
- * The work groups an account belongs to, as work-groups' WorkGroupQueries.groupIdsOf has it (a
- * listed member whose account is not disabled), inside the list's own statement: one round trip
- * per page of a group list instead of two.
- */
-const GROUPS_OF_MEMBER = `SELECT m.work_group_id FROM work_group_members m JOIN accounts a ON a.id = m.account_id
-    WHERE m.account_id = ? AND NOT a.disabled`;
+// The task page: the row with its draft and prefill.
+const CONTENT_SELECT = SELECT.replace(NAMES, `t.answers, t.prefill, ${NAMES}`);
 
 const STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'submitted', 'withdrawn'];
 
@@ -149,7 +145,8 @@ export class SqlTaskReadModel extends TaskReadModel {
     const order = `ORDER BY ${column} ${direction}, t.id ${direction}`;
     let pageSql: string;
     if (groups) {
-      pageSql = `SELECT t.* FROM (${GROUPS_OF_MEMBER}) AS g(id)
+      // The member's groups inside the page's own statement: one round trip per page, not two.
+      pageSql = `SELECT t.* FROM (${GROUP_IDS_OF_MEMBER}) AS g(id)
         CROSS JOIN LATERAL (SELECT ${TASK_COLUMNS} FROM tasks t WHERE ${groups.column} = g.id AND ${where.join(' AND ')} ${order} LIMIT ?) t
         ${order} LIMIT ?`;
       params.unshift(groups.memberId);
@@ -177,7 +174,7 @@ export class SqlTaskReadModel extends TaskReadModel {
   async findContent(id: string): Promise<TaskContentRecord | null> {
     if (!isUuid(id)) return null;
     const rows = await this.sql.query<Row & Pick<TaskContentRecord, 'answers' | 'prefill'>>(
-      `${SELECT.replace(NAMES, `t.answers, t.prefill, ${NAMES}`)} WHERE t.id = ?`,
+      `${CONTENT_SELECT} WHERE t.id = ?`,
       [id],
     );
     return rows[0] ? { ...toRecord(rows[0]), answers: rows[0].answers, prefill: rows[0].prefill } : null;

@@ -4,6 +4,14 @@ import { Sql } from '../../shared/database/sql';
 import { WorkGroup } from '../domain/work-group';
 import { MemberAccounts, MembershipRepository, MemberView, WorkGroupRepository, WorkGroupTaskUsage } from '../application/work-group.ports';
 
+/**
+ * The groups an account is an active member of (listed, account not disabled), one `?` for the
+ * account: what `groupIdsOf` answers, and what a task list embeds to find its groups in its own
+ * statement (tasks' SqlTaskReadModel).
+ */
+export const GROUP_IDS_OF_MEMBER = `SELECT m.work_group_id FROM work_group_members m JOIN accounts a ON a.id = m.account_id
+   WHERE m.account_id = ? AND NOT a.disabled`;
+
 @Injectable()
 export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
   constructor(private readonly em: EntityManager) {
@@ -110,11 +118,7 @@ export class SqlMembershipRepository extends MembershipRepository {
   }
 
   async groupIdsOf(accountId: string): Promise<string[]> {
-    const rows = await this.sql.query<{ work_group_id: string }>(
-      `SELECT m.work_group_id FROM work_group_members m JOIN accounts a ON a.id = m.account_id
-       WHERE m.account_id = ? AND NOT a.disabled`,
-      [accountId],
-    );
+    const rows = await this.sql.query<{ work_group_id: string }>(GROUP_IDS_OF_MEMBER, [accountId]);
     return rows.map((r) => r.work_group_id);
   }
 
