@@ -10,7 +10,7 @@ import { query } from './db';
  * row is sent on its own. Everything is a deterministic function of the row number (hashint4), so
  * two seeds give the same shape of data.
  */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 export const ACCOUNTS = 10_000;
 export const GROUPS = 500;
 /** Consecutive groups overlap: group g holds accounts (g-1)*STRIDE … (g-1)*STRIDE+size-1 (mod ACCOUNTS). */
@@ -110,7 +110,15 @@ export async function seed(client: Client, options: SeedOptions): Promise<Record
   const variants = educationVariants(options.education, ANSWER_VARIANTS);
   const sizes = variants.map((v) => v.length);
   log(`  ${variants.length} answer variants, ${Math.min(...sizes)}-${Math.max(...sizes)} bytes of JSON (mean ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)})`);
-  await client.query('CREATE TABLE bench_answers (n int PRIMARY KEY, answers jsonb NOT NULL)');
+  // A compressed value is copied as it is, never recompressed: the variants are stored with the
+  // compression tasks.answers has (lz4 where the server has it, as the portal's own saves write
+  // them), or every seeded draft would be pglz and cost PostgreSQL more to read than a real one.
+  const [{ compression }] = await query<{ compression: string }>(
+    client,
+    `SELECT CASE attcompression WHEN 'l' THEN 'lz4' WHEN 'p' THEN 'pglz' ELSE 'default' END AS compression
+       FROM pg_attribute WHERE attrelid = 'tasks'::regclass AND attname = 'answers'`,
+  );
+  await client.query(`CREATE TABLE bench_answers (n int PRIMARY KEY, answers jsonb COMPRESSION ${compression} NOT NULL)`);
   await client.query(
     `INSERT INTO bench_answers SELECT ord - 1, a::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS t(a, ord)`,
     [variants],
