@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Account, Role } from '../domain/account';
+import { Account, AccountIdentity, Role } from '../domain/account';
+import { UnauthenticatedError } from '../domain/identity-errors';
 import { Address } from '../domain/registration';
 import { Session } from '../domain/session';
-import { AccountWorkGroups } from './identity.ports';
+import { AccountRepository, AccountWorkGroups } from './identity.ports';
 
 export interface AccountView {
   id: string;
@@ -26,7 +27,21 @@ export interface SessionView {
 /** The API's `account` and `session` shapes (API.md Identity). */
 @Injectable()
 export class AccountViews {
-  constructor(private readonly workGroups: AccountWorkGroups) {}
+  constructor(
+    private readonly workGroups: AccountWorkGroups,
+    private readonly accounts: AccountRepository,
+  ) {}
+
+  /**
+   * The signed-in account in full: the session check reads only its identity, so the routes that
+   * show the rest (`/me`, `/auth/session`) read it here.
+   */
+  async current(identity: AccountIdentity): Promise<AccountView> {
+    const account = await this.accounts.findById(identity.id);
+    // Accounts are never deleted today; were one gone since the session check, its session is no good.
+    if (!account) throw new UnauthenticatedError();
+    return this.account(account);
+  }
 
   async account(account: Account): Promise<AccountView> {
     return {

@@ -1,4 +1,4 @@
-import { Account } from '../domain/account';
+import { Account, AccountIdentity } from '../domain/account';
 import { LoginChallenge } from '../domain/login-challenge';
 import { PasswordReset } from '../domain/password-reset';
 import { Registration } from '../domain/registration';
@@ -28,7 +28,7 @@ export abstract class ChallengeRepository {
 
 export interface SessionWithAccount {
   session: Session;
-  account: Account;
+  account: AccountIdentity;
 }
 
 export abstract class SessionRepository {

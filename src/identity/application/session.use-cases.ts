@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
-import { Account } from '../domain/account';
+import { AccountIdentity } from '../domain/account';
 import { SessionExpiredError, UnauthenticatedError } from '../domain/identity-errors';
 import { Session } from '../domain/session';
 import { hashToken } from '../domain/verification-code';
@@ -9,7 +9,8 @@ import { SessionRepository } from './identity.ports';
 
 export interface Authenticated {
   session: Session;
-  account: Account;
+  /** Its identity only: a route that shows the whole account loads it (AccountViews.current). */
+  account: AccountIdentity;
 }
 
 /**

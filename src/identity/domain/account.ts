@@ -9,6 +9,14 @@ export const LOCKOUT_DURATION_MS = 15 * MINUTE_MS;
 /** More wrong codes than this in one day and the account gets no codes until tomorrow. */
 export const DAILY_CODE_FAILURE_LIMIT = 20;
 
+/**
+ * What every authenticated request needs of its account: who it is, what it may do, whether it is
+ * disabled. The session check reads only these columns, never the password hash or the lockout
+ * counters, and an `Account` with only these set is typed so nothing else can be read from it.
+ */
+export const ACCOUNT_IDENTITY = ['id', 'email', 'firstName', 'lastName', 'organisation', 'roles', 'disabled'] as const;
+export type AccountIdentity = Pick<Account, (typeof ACCOUNT_IDENTITY)[number] | 'fullName' | 'isAdmin'>;
+
 export class Account {
   id!: string;
   email!: string;

@@ -65,7 +65,7 @@ export class AuthController {
   @ApiQuery({ name: 'touch', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: AccountAndSessionDto })
   async session(@CurrentAuth() auth: Authenticated, @Query('touch') _touch?: string): Promise<AccountAndSessionDto> {
-    return { account: await this.views.account(auth.account), session: this.views.session(auth.session) };
+    return { account: await this.views.current(auth.account), session: this.views.session(auth.session) };
   }
 
   @Post('logout')

@@ -19,7 +19,7 @@ export class MeController {
   @ApiOperation({ summary: 'My account' })
   @ApiOkResponse({ type: AccountDto })
   me(@CurrentAuth() auth: Authenticated): Promise<AccountDto> {
-    return this.views.account(auth.account);
+    return this.views.current(auth.account);
   }
 
   @Patch()

@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
-import { Account } from '../domain/account';
+import { Account, ACCOUNT_IDENTITY, AccountIdentity } from '../domain/account';
 import { LoginChallenge } from '../domain/login-challenge';
 import { PasswordReset } from '../domain/password-reset';
 import { Registration } from '../domain/registration';
@@ -83,15 +83,16 @@ export class MikroOrmSessionRepository extends SessionRepository {
   }
 
   /**
-   * Runs on every authenticated request, so it is one statement (the session joined to its account)
-   * and returns plain domain objects, not managed entities: nothing to hydrate into the identity map,
-   * nothing to compare at flush, and no request context needed.
+   * Runs on every authenticated request, so it is one statement (the session joined to its account's
+   * identity columns only) and returns plain domain objects, not managed entities: nothing to
+   * hydrate into the identity map, nothing to compare at flush, and no request context needed.
    */
   async findByTokenHash(tokenHash: string): Promise<SessionWithAccount | null> {
-    this.sessionWithAccount ??= sessionWithAccount(columnsOf(this.em, Account, 'a'));
+    this.sessionWithAccount ??= sessionWithAccount(columnsOf(this.em, Account, 'a', { only: ACCOUNT_IDENTITY }));
     const [row] = await this.sql.query<Record<string, unknown>>(this.sessionWithAccount, [tokenHash]);
     if (!row) return null;
-    return { session: fromRow(this.em, Session, row, 's_'), account: fromRow(this.em, Account, row) };
+    const account: AccountIdentity = fromRow(this.em, Account, row, '', ACCOUNT_IDENTITY);
+    return { session: fromRow(this.em, Session, row, 's_'), account };
   }
 
   add(session: Session): void {

@@ -6,18 +6,28 @@ const cache = new WeakMap<object, Map<string, Columns>>();
 /**
  * Builds a plain domain object from a raw row, by the entity's own metadata (column names, dates):
  * for hot reads that need no change tracking (nothing to hydrate into an identity map, nothing to
- * compare at flush, no request context needed). `prefix` selects aliased columns (`s_id` …).
+ * compare at flush, no request context needed). `prefix` selects aliased columns (`s_id` …); `only`
+ * sets just those properties (a projection read with `columnsOf(…, { only })`; the others keep the
+ * class's defaults, so type the result as a `Pick` of what was read).
  */
-export function fromRow<T extends object>(em: EntityManager, cls: new () => T, row: Record<string, unknown>, prefix = ''): T {
-  let byPrefix = cache.get(cls);
-  if (!byPrefix) cache.set(cls, (byPrefix = new Map()));
-  let columns = byPrefix.get(prefix);
+export function fromRow<T extends object>(
+  em: EntityManager,
+  cls: new () => T,
+  row: Record<string, unknown>,
+  prefix = '',
+  only?: readonly string[],
+): T {
+  let byKey = cache.get(cls);
+  if (!byKey) cache.set(cls, (byKey = new Map()));
+  const key = only ? `${prefix}:${only.join(',')}` : prefix;
+  let columns = byKey.get(key);
   if (!columns) {
     columns = em
       .getMetadata()
       .get(cls.name)
-      .props.map((p) => ({ property: p.name, column: prefix + p.fieldNames[0], date: p.runtimeType === 'Date' }));
-    byPrefix.set(prefix, columns);
+      .props.filter((p) => !only || only.includes(p.name))
+      .map((p) => ({ property: p.name, column: prefix + p.fieldNames[0], date: p.runtimeType === 'Date' }));
+    byKey.set(key, columns);
   }
   const entity = new cls() as Record<string, unknown>;
   for (const { property, column, date } of columns) {
@@ -28,19 +38,27 @@ export function fromRow<T extends object>(em: EntityManager, cls: new () => T, r
   return entity as T;
 }
 
+export interface ColumnSelection {
+  /** Every property but these. */
+  except?: readonly string[];
+  /** Only these properties. */
+  only?: readonly string[];
+}
+
 /**
  * The entity's columns for a hand-written SELECT (`a.id, a.email, …`), from its own metadata: never
  * `*`, because a prepared statement whose result gains a column (a later release's migration,
  * while this one still runs) fails with "cached plan must not change result type".
  */
-export function columnsOf(em: EntityManager, cls: new () => object, alias?: string, except: readonly string[] = []): string {
-  const key = `${cls.name}:${alias ?? ''}:${except.join(',')}`;
+export function columnsOf(em: EntityManager, cls: new () => object, alias?: string, select: ColumnSelection = {}): string {
+  const { except = [], only } = select;
+  const key = `${cls.name}:${alias ?? ''}:${except.join(',')}:${only?.join(',') ?? '*'}`;
   let columns = columnLists.get(key);
   if (!columns) {
     columns = em
       .getMetadata()
       .get(cls.name)
-      .props.filter((p) => !except.includes(p.name))
+      .props.filter((p) => !except.includes(p.name) && (!only || only.includes(p.name)))
       .map((p) => (alias ? `${alias}.${p.fieldNames[0]}` : p.fieldNames[0]))
       .join(', ');
     columnLists.set(key, columns);

@@ -57,7 +57,7 @@ export class MikroOrmTaskRepository extends TaskRepository {
   async findForDraftReplacement(id: string): Promise<Task | null> {
     if (!isUuid(id)) return null;
     // Every column but the draft and the prefill.
-    this.draftReplacementRead ??= `SELECT ${columnsOf(this.em, Task, undefined, ['answers', 'prefill'])} FROM tasks WHERE id = ?`;
+    this.draftReplacementRead ??= `SELECT ${columnsOf(this.em, Task, undefined, { except: ['answers', 'prefill'] })} FROM tasks WHERE id = ?`;
     const [row] = await this.sql.query<Record<string, unknown>>(this.draftReplacementRead, [id]);
     return row ? fromRow(this.em, Task, row) : null;
   }
