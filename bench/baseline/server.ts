@@ -114,6 +114,15 @@ const GROUP_MEMBERS_SQL = withNames(
 );
 const COLUMNS = `${TASK_COLUMNS}, ${NAMES}`;
 const FROM = `FROM tasks t ${JOIN_NAMES}`;
+// The task page in one statement, as the portal's: row, draft, prefill, files and latest history.
+const DETAIL_SQL = `SELECT ${COLUMNS}, t.answers, t.prefill,
+  (SELECT coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'contentType', f.content_type,
+     'size', f.size, 'sha256', f.sha256, 'uploadedAt', f.uploaded_at) ORDER BY f.uploaded_at, f.id), '[]')
+     FROM task_attachments f WHERE f.task_id = t.id) AS attachments,
+  (SELECT coalesce(json_agg(h ORDER BY h.id DESC), '[]')
+     FROM (SELECT id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value
+             FROM audit_log WHERE task_id = t.id ORDER BY id DESC LIMIT 100) h) AS history
+  ${FROM} WHERE t.id = $1`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows straight from pg, shaped by the SQL above
 type Row = Record<string, any>;
@@ -206,7 +215,7 @@ app.get('/api/v1/tasks/:id', async (request, reply) => {
   if (!principal) return reply;
   const { id } = request.params as { id: string };
   if (!UUID.test(id)) return problem(reply, 404, 'not_found', 'Not found');
-  const { rows } = await query(`SELECT ${COLUMNS}, t.answers, t.prefill ${FROM} WHERE t.id = $1`, [id]);
+  const { rows } = await query(DETAIL_SQL, [id]);
   const r = rows[0];
   if (!r || r.status === 'withdrawn') return problem(reply, 404, 'not_found', 'Not found');
   if (r.assignee_kind !== 'account' || r.assignee_account_id !== principal.accountId) {
@@ -216,23 +225,16 @@ app.get('/api/v1/tasks/:id', async (request, reply) => {
     return problem(reply, 404, 'not_found', 'Not found');
   }
   const def = await definition(r.form_key, r.form_version);
-  const attachments = await query(
-    'SELECT id, filename, content_type, size, sha256, uploaded_at FROM task_attachments WHERE task_id = $1 ORDER BY uploaded_at, id',
-    [id],
-  );
-  const history = await query('SELECT * FROM audit_log WHERE task_id = $1 ORDER BY id DESC LIMIT 100', [id]);
   return {
     ...summary(r, todayFormat.format(new Date())),
     definition: def,
     answers: r.answers,
     prefill: r.prefill,
-    attachments: attachments.rows.map((a) => ({
-      id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, sha256: a.sha256, uploadedAt: a.uploaded_at.toISOString(),
-    })),
-    history: history.rows.map((h) => {
+    attachments: (r.attachments as Row[]).map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt).toISOString() })),
+    history: (r.history as Row[]).map((h) => {
       const e: Record<string, unknown> = {
         id: h.id,
-        at: h.at.toISOString(),
+        at: new Date(h.at).toISOString(),
         actor: h.actor_id ? { type: h.actor_type, id: h.actor_id } : { type: h.actor_type },
         action: h.action,
       };

@@ -36,9 +36,10 @@ export interface AuditRecord {
   to?: unknown;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: string;
-  at: Date;
+  /** A Date from a column; text when the row arrives inside json (`taskHistorySubquery`). */
+  at: Date | string;
   actor_type: AuditActor['type'];
   actor_id: string | null;
   action: AuditAction;
@@ -108,15 +109,27 @@ export class AuditTrail {
     }
     params.push(limit);
     const rows = await this.sql.query<AuditRow>(
-      `SELECT id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value
-         FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      `SELECT ${AUDIT_COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
       params,
     );
-    return rows.map(toRecord);
+    return rows.map(auditRecordOf);
   }
 }
 
-function toRecord(row: AuditRow): AuditRecord {
+const AUDIT_COLUMNS = 'id, at, actor_type, actor_id, action, task_id, account_id, work_group_id, from_value, to_value';
+
+/**
+ * A task's latest entries, newest first, as one json array of audit rows: for a read model that
+ * shows them within its own statement (the task page is one statement), mapped back with
+ * `auditRecordOf`. `taskId` is a column of that statement (e.g. `t.id`), never input.
+ */
+export function taskHistorySubquery(taskId: string, limit: number): string {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`history limit must be a positive integer, not ${limit}`);
+  return `(SELECT coalesce(json_agg(h ORDER BY h.id DESC), '[]')
+             FROM (SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE task_id = ${taskId} ORDER BY id DESC LIMIT ${limit}) h)`;
+}
+
+export function auditRecordOf(row: AuditRow): AuditRecord {
   const record: AuditRecord = {
     id: row.id,
     at: new Date(row.at).toISOString(),

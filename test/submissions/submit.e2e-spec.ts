@@ -157,6 +157,12 @@ describe('Submitting a contribution', () => {
     expect(JSON.stringify(audit.body)).not.toContain('Oakfield Primary School');
     const detail = await pro.get(`/tasks/${task.id}`).expect(200);
     expect(detail.body.history.map((e: { action: string }) => e.action)).toContain('task.submitted');
+    // The task page's history (read within its one statement) is the audit trail's, entry for entry.
+    expect(detail.body.history).toEqual(audit.body.items);
+    // Its files, oldest first, as they were uploaded.
+    expect(detail.body.attachments.map((a: { filename: string; sha256: string }) => [a.filename, a.sha256])).toEqual(
+      task.attachments.map((a) => [a.filename, a.sha256]),
+    );
   });
 
   it('submits a form without attachments (health contribution), answers of every kind included', async () => {

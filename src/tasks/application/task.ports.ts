@@ -1,5 +1,5 @@
 import type { Answers } from '../../../libs/form-schema/src';
-import type { AuditEntry } from '../../audit/audit-trail';
+import type { AuditEntry, AuditRecord } from '../../audit/audit-trail';
 import { Attachment } from '../domain/attachment';
 import { Task, TaskStatus } from '../domain/task';
 
@@ -162,20 +162,25 @@ export interface TaskPageRequest {
   after?: Keyset;
 }
 
-/** Reads for lists and views: plain SQL, one query per page. */
-/** A task's record with its draft and prefill: what the task page shows, read without loading the aggregate. */
-export interface TaskContentRecord extends TaskRecord {
-  answers: Answers;
-  prefill: Record<string, unknown>;
-}
-
 /** What the task page shows of an attachment. */
 export type AttachmentSummary = Pick<Attachment, 'id' | 'filename' | 'contentType' | 'size' | 'sha256' | 'uploadedAt'>;
 
+/**
+ * Everything the task page shows of a task, read without loading the aggregate: its record, draft
+ * and prefill, its files (oldest first) and its latest history (newest first).
+ */
+export interface TaskContentRecord extends TaskRecord {
+  answers: Answers;
+  prefill: Record<string, unknown>;
+  attachments: AttachmentSummary[];
+  history: AuditRecord[];
+}
+
+/** Reads for lists and views: plain SQL, one statement per page. */
 export abstract class TaskReadModel {
   abstract list(filter: TaskListFilter, page: TaskPageRequest): Promise<TaskRecord[]>;
   abstract findById(id: string): Promise<TaskRecord | null>;
-  abstract findContent(id: string): Promise<TaskContentRecord | null>;
-  abstract attachmentsOf(taskId: string): Promise<AttachmentSummary[]>;
+  /** The task page in one statement, with at most `historyLimit` entries of history. */
+  abstract findContent(id: string, historyLimit: number): Promise<TaskContentRecord | null>;
   abstract findByExternalRef(externalRef: string): Promise<TaskRecord | null>;
 }

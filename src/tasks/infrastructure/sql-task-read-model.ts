@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { auditRecordOf, AuditRow, taskHistorySubquery } from '../../audit/audit-trail';
 import { Sql } from '../../shared/database/sql';
 import { GROUP_IDS_OF_MEMBER } from '../../work-groups/infrastructure/mikro-orm-work-group.repositories';
 import { isUuid } from '../../shared/ids';
@@ -68,8 +69,23 @@ const SELECT = `
     FROM tasks t
     ${JOIN_NAMES}`;
 
-// The task page: the row with its draft and prefill.
-const CONTENT_SELECT = SELECT.replace(NAMES, `t.answers, t.prefill, ${NAMES}`);
+// The task page, one statement: the row with its draft and prefill, its files as a json array
+// (oldest first) and its latest history (audit's own subquery, newest first).
+const ATTACHMENTS = `(SELECT coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'contentType', f.content_type,
+                                    'size', f.size, 'sha256', f.sha256, 'uploadedAt', f.uploaded_at) ORDER BY f.uploaded_at, f.id), '[]')
+           FROM task_attachments f WHERE f.task_id = t.id)`;
+const contentSelect = (historyLimit: number) =>
+  SELECT.replace(
+    NAMES,
+    `t.answers, t.prefill, ${NAMES},
+         ${ATTACHMENTS} AS attachments,
+         ${taskHistorySubquery('t.id', historyLimit)} AS history`,
+  );
+type ContentRow = Row &
+  Pick<TaskContentRecord, 'answers' | 'prefill'> & {
+    attachments: (Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string })[];
+    history: AuditRow[];
+  };
 
 const STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'submitted', 'withdrawn'];
 
@@ -85,6 +101,9 @@ function statusLiterals(statuses: readonly TaskStatus[]): string {
 
 @Injectable()
 export class SqlTaskReadModel extends TaskReadModel {
+  /** The task page's statement per history limit (one in practice): built once. */
+  private readonly contentSelects = new Map<number, string>();
+
   constructor(private readonly sql: Sql) {
     super();
   }
@@ -171,36 +190,19 @@ export class SqlTaskReadModel extends TaskReadModel {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async findContent(id: string): Promise<TaskContentRecord | null> {
+  async findContent(id: string, historyLimit: number): Promise<TaskContentRecord | null> {
     if (!isUuid(id)) return null;
-    const rows = await this.sql.query<Row & Pick<TaskContentRecord, 'answers' | 'prefill'>>(
-      `${CONTENT_SELECT} WHERE t.id = ?`,
-      [id],
-    );
-    return rows[0] ? { ...toRecord(rows[0]), answers: rows[0].answers, prefill: rows[0].prefill } : null;
-  }
-
-  async attachmentsOf(taskId: string): Promise<AttachmentSummary[]> {
-    const rows = await this.sql.query<{
-      id: string;
-      filename: string;
-      content_type: string;
-      size: number;
-      sha256: string;
-      uploaded_at: string | Date;
-    }>(
-      `SELECT id, filename, content_type, size, sha256, uploaded_at FROM task_attachments
-        WHERE task_id = ? ORDER BY uploaded_at, id`,
-      [taskId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      filename: r.filename,
-      contentType: r.content_type,
-      size: r.size,
-      sha256: r.sha256,
-      uploadedAt: new Date(r.uploaded_at),
-    }));
+    let select = this.contentSelects.get(historyLimit);
+    if (!select) this.contentSelects.set(historyLimit, (select = `${contentSelect(historyLimit)} WHERE t.id = ?`));
+    const [row] = await this.sql.query<ContentRow>(select, [id]);
+    if (!row) return null;
+    return {
+      ...toRecord(row),
+      answers: row.answers,
+      prefill: row.prefill,
+      attachments: row.attachments.map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt) })),
+      history: row.history.map(auditRecordOf),
+    };
   }
 
   async findByExternalRef(externalRef: string): Promise<TaskRecord | null> {
