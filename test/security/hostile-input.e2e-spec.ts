@@ -101,6 +101,9 @@ const STRICT: Record<string, Record<string, 'token' | 'email'>> = {
   'POST /integration/tasks': { 'form.key': 'token', 'assignee.email': 'email', dueDate: 'token' },
 };
 
+/** A draft's answers: a blank string or an empty list there is "no answer", saved like a missing one. */
+const BLANK_IS_UNANSWERED: Record<string, string[]> = { 'PUT /tasks/{id}/answers': ['answers.'] };
+
 /** Never stored, so no length limit applies: a 1 MB value is read and dropped. */
 const UNBOUNDED: Record<string, string[]> = { 'POST /integration/tasks/{externalRef}/withdraw': ['reason'] };
 
@@ -189,7 +192,12 @@ describe('Hostile input: always a clean 4xx refusal, never a 500 or a leak, and 
 
     // The body: for bodiless writes, only what arrives before any handler (malformed JSON, content types).
     if (method !== 'GET' && method !== 'DELETE') {
-      const rules: BodyRules = { strict: STRICT[route], unbounded: UNBOUNDED[route], looselyTyped: LOOSELY_TYPED[route] };
+      const rules: BodyRules = {
+        strict: STRICT[route],
+        unbounded: UNBOUNDED[route],
+        looselyTyped: LOOSELY_TYPED[route],
+        blankIsUnanswered: BLANK_IS_UNANSWERED[route],
+      };
       let variants = bodyVariants(body ?? {}, rules);
       if (body === undefined)
         variants = variants.filter((v) => v.kind === 'malformed-json' || v.kind === 'content-type' || v.kind === 'form-encoded');

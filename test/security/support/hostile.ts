@@ -177,14 +177,16 @@ export function materialise(base: Json, v: BodyVariant): { contentType: string; 
 }
 
 /** A value of another JSON type than `value` (and never null: null is legitimately "clear this" for some fields). */
-function wrongTypeFor(value: Json): fc.Arbitrary<Json> {
+function wrongTypeFor(value: Json, blankIsUnanswered: boolean): fc.Arbitrary<Json> {
   const type = jsonTypeOf(value);
   const options: fc.Arbitrary<Json>[] = [];
-  if (type !== 'string') options.push(fc.string({ maxLength: 20 }));
+  // Where a blank string or an empty list means "no answer" (a form's answers), neither is a wrong type.
+  if (type !== 'string') options.push(fc.string({ maxLength: 20 }).filter((s) => !blankIsUnanswered || s.trim() !== ''));
   if (type !== 'number')
     options.push(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(1e308)));
   if (type !== 'boolean') options.push(fc.boolean());
-  if (type !== 'array') options.push(fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { maxLength: 3 }));
+  if (type !== 'array')
+    options.push(fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { minLength: blankIsUnanswered ? 1 : 0, maxLength: 3 }));
   if (type !== 'object')
     options.push(
       fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }) as fc.Arbitrary<Json>,
@@ -202,6 +204,11 @@ export interface BodyRules {
   looselyTyped?: string[];
   /** Dotted paths of strings no length applies to because they are never stored (a 1 MB value is read and dropped). */
   unbounded?: string[];
+  /**
+   * Dotted path prefixes (e.g. `answers.`) where a blank string or an empty list is "no answer"
+   * (the form's rule, libs/form-schema `isBlank`): a draft may hold one for any question.
+   */
+  blankIsUnanswered?: string[];
 }
 
 export const dotted = (path: Path) => path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
@@ -257,7 +264,7 @@ export function bodyVariants(base: Json, rules: BodyRules = {}): fc.Arbitrary<Bo
               fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
               fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
             )
-          : wrongTypeFor(value);
+          : wrongTypeFor(value, rules.blankIsUnanswered?.some((prefix) => dotted(path).startsWith(prefix)) ?? false);
         return fc.record({
           kind: fc.constant('wrong-type' as const),
           path: fc.constant(path),
