@@ -186,7 +186,9 @@ function wrongTypeFor(value: Json, blankIsUnanswered: boolean): fc.Arbitrary<Jso
     options.push(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(1e308)));
   if (type !== 'boolean') options.push(fc.boolean());
   if (type !== 'array')
-    options.push(fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { minLength: blankIsUnanswered ? 1 : 0, maxLength: 3 }));
+    options.push(
+      fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { minLength: blankIsUnanswered ? 1 : 0, maxLength: 3 }),
+    );
   if (type !== 'object')
     options.push(
       fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }) as fc.Arbitrary<Json>,
