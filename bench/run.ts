@@ -33,7 +33,7 @@ import { explainListQueries, ExplainedQuery } from './lib/explain';
 import { cpuSeconds, Managed, memoryOf, RssSampler, sleep, startNode, waitForHttp } from './lib/processes';
 import { writeReport, BenchResults, ScenarioResult } from './lib/report';
 import { dataFile, SCENARIOS } from './lib/scenarios';
-import { refreshSessions, seed, SEED_VERSION } from './lib/seed';
+import { refreshSessions, seed, SEED_VERSION, spreadSessionActivity } from './lib/seed';
 import { runWrk } from './lib/wrk';
 
 const ROOT = join(__dirname, '..', '..');
@@ -198,6 +198,8 @@ async function runScenario(
   bodiesFile: string,
 ): Promise<ScenarioResult> {
   const url = `http://127.0.0.1:${port}`;
+  // Both servers meet the same session writes: see spreadSessionActivity.
+  await spreadSessionActivity(client);
   const run = async (phase: 'warmup' | 'measure', seconds: number) => {
     const file = dataFile(WORK, `${target}-${scenario.name}`, phase);
     const prepared = await scenario.prepare(client, file);
