@@ -121,12 +121,12 @@ const AUDIT_COLUMNS = 'id, at, actor_type, actor_id, action, task_id, account_id
 /**
  * A task's latest entries, newest first, as one json array of audit rows: for a read model that
  * shows them within its own statement (the task page is one statement), mapped back with
- * `auditRecordOf`. `taskId` is a column of that statement (e.g. `t.id`), never input.
+ * `auditRecordOf`. `taskId` is a column of that statement (e.g. `t.id`), never input; one `?` for
+ * the number of entries.
  */
-export function taskHistorySubquery(taskId: string, limit: number): string {
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`history limit must be a positive integer, not ${limit}`);
+export function taskHistorySubquery(taskId: string): string {
   return `(SELECT coalesce(json_agg(h ORDER BY h.id DESC), '[]')
-             FROM (SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE task_id = ${taskId} ORDER BY id DESC LIMIT ${limit}) h)`;
+             FROM (SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE task_id = ${taskId} ORDER BY id DESC LIMIT ?) h)`;
 }
 
 export function auditRecordOf(row: AuditRow): AuditRecord {

@@ -74,13 +74,13 @@ const SELECT = `
 const ATTACHMENTS = `(SELECT coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'contentType', f.content_type,
                                     'size', f.size, 'sha256', f.sha256, 'uploadedAt', f.uploaded_at) ORDER BY f.uploaded_at, f.id), '[]')
            FROM task_attachments f WHERE f.task_id = t.id)`;
-const contentSelect = (historyLimit: number) =>
-  SELECT.replace(
-    NAMES,
-    `t.answers, t.prefill, ${NAMES},
+// Parameters: the number of history entries, then the task's id.
+const CONTENT_SELECT = `${SELECT.replace(
+  NAMES,
+  `t.answers, t.prefill, ${NAMES},
          ${ATTACHMENTS} AS attachments,
-         ${taskHistorySubquery('t.id', historyLimit)} AS history`,
-  );
+         ${taskHistorySubquery('t.id')} AS history`,
+)} WHERE t.id = ?`;
 type ContentRow = Row &
   Pick<TaskContentRecord, 'answers' | 'prefill'> & {
     attachments: (Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string })[];
@@ -101,9 +101,6 @@ function statusLiterals(statuses: readonly TaskStatus[]): string {
 
 @Injectable()
 export class SqlTaskReadModel extends TaskReadModel {
-  /** The task page's statement per history limit (one in practice): built once. */
-  private readonly contentSelects = new Map<number, string>();
-
   constructor(private readonly sql: Sql) {
     super();
   }
@@ -192,9 +189,7 @@ export class SqlTaskReadModel extends TaskReadModel {
 
   async findContent(id: string, historyLimit: number): Promise<TaskContentRecord | null> {
     if (!isUuid(id)) return null;
-    let select = this.contentSelects.get(historyLimit);
-    if (!select) this.contentSelects.set(historyLimit, (select = `${contentSelect(historyLimit)} WHERE t.id = ?`));
-    const [row] = await this.sql.query<ContentRow>(select, [id]);
+    const [row] = await this.sql.query<ContentRow>(CONTENT_SELECT, [historyLimit, id]);
     if (!row) return null;
     return {
       ...toRecord(row),
