@@ -26,6 +26,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { educationAnswers, FIXTURES_DIR, loadDefinition } from './lib/answers';
 import { adminQuery, connect, databaseExists, query, withDatabase } from './lib/db';
@@ -187,6 +188,29 @@ async function ensureDataset(stubUrl: string): Promise<SeedInfo> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The baseline is a fair comparison only if it answers what the portal answers: the first requests of
+ * a read scenario go to both, and their JSON bodies must be equal (key order aside).
+ */
+async function assertSameAnswers(client: Client, scenario: (typeof SCENARIOS)[number]): Promise<void> {
+  const file = dataFile(WORK, `check-${scenario.name}`, 'measure');
+  await scenario.prepare(client, file);
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, 20);
+  for (const line of lines) {
+    const [path, token] = line.split('\t');
+    const [portal, baseline] = await Promise.all(
+      [APP_PORT, BASELINE_PORT].map(async (port) => {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: `portal_session=${token}` } });
+        return { status: response.status, body: (await response.json()) as unknown };
+      }),
+    );
+    if (!isDeepStrictEqual(portal, baseline)) {
+      throw new Error(`${scenario.name}: the baseline answers ${path} differently from the portal:\n${JSON.stringify(baseline)}\n${JSON.stringify(portal)}`);
+    }
+  }
+  log(`  ${scenario.label}: baseline and portal answer alike (${lines.length} requests)`);
 }
 
 async function runScenario(
@@ -415,6 +439,9 @@ async function main(): Promise<void> {
     );
     running.push(baseline);
     await waitForHttp(`http://127.0.0.1:${BASELINE_PORT}/health/ready`, 30_000, baseline);
+  }
+  if (baseline) {
+    for (const s of scenarios.filter((x) => x.baseline)) await assertSameAnswers(client, s);
   }
   for (const s of scenarios) {
     results.push(await runScenario(client, s, 'portal', APP_PORT, app.pid, bodiesFile));

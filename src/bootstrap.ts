@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { migrate } from './shared/database/migrate';
 import { requestValidationPipe } from './shared/http/request-validation';
+import { serializeResponse } from './shared/http/response-serializer';
 import { problem } from './shared/http/problem';
 import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
 import { registerMultipart } from './tasks/http/multipart';
@@ -69,6 +70,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   fastify.addHook('onRequest', (_request, _reply, done) => runInRequestContext(orm.em, done));
   // The API speaks JSON (and multipart for files): a plain-text body is 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
+  fastify.setReplySerializer(serializeResponse);
   registerRequestParsing(app, JSON_BODY_LIMIT);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);

@@ -115,7 +115,7 @@ const GROUP_MEMBERS_SQL = withNames(
 const COLUMNS = `${TASK_COLUMNS}, ${NAMES}`;
 const FROM = `FROM tasks t ${JOIN_NAMES}`;
 // The task page in one statement, as the portal's: row, draft, prefill, files and latest history.
-const DETAIL_SQL = `SELECT ${COLUMNS}, t.answers, t.prefill,
+const DETAIL_SQL = `SELECT ${COLUMNS}, t.answers::text AS answers, t.prefill::text AS prefill,
   (SELECT coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'contentType', f.content_type,
      'size', f.size, 'sha256', f.sha256, 'uploadedAt', f.uploaded_at) ORDER BY f.uploaded_at, f.id), '[]')
      FROM task_attachments f WHERE f.task_id = t.id) AS attachments,
@@ -197,14 +197,15 @@ app.get('/api/v1/tasks', async (request, reply) => {
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const definitions = new Map<string, unknown>();
+// Definitions as JSON text, serialised once (as the portal's FormCatalogue does).
+const definitions = new Map<string, string>();
 
-async function definition(key: string, version: number): Promise<unknown> {
+async function definition(key: string, version: number): Promise<string> {
   const cacheKey = `${key}\u0000${version}`;
   let found = definitions.get(cacheKey);
   if (!found) {
     const { rows } = await query('SELECT definition FROM form_definitions WHERE key = $1 AND version = $2', [key, version]);
-    found = rows[0].definition;
+    found = JSON.stringify(rows[0].definition);
     definitions.set(cacheKey, found);
   }
   return found;
@@ -225,11 +226,8 @@ app.get('/api/v1/tasks/:id', async (request, reply) => {
     return problem(reply, 404, 'not_found', 'Not found');
   }
   const def = await definition(r.form_key, r.form_version);
-  return {
+  const rest = JSON.stringify({
     ...summary(r, todayFormat.format(new Date())),
-    definition: def,
-    answers: r.answers,
-    prefill: r.prefill,
     attachments: (r.attachments as Row[]).map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt).toISOString() })),
     history: (r.history as Row[]).map((h) => {
       const e: Record<string, unknown> = {
@@ -245,7 +243,10 @@ app.get('/api/v1/tasks/:id', async (request, reply) => {
       if (h.to_value !== null) e.to = h.to_value;
       return e;
     }),
-  };
+  });
+  // The form and the draft spliced in as text, unparsed (as the portal's response serializer does).
+  reply.type('application/json; charset=utf-8');
+  return `${rest.slice(0, -1)},"definition":${def},"answers":${r.answers},"prefill":${r.prefill}}`;
 });
 
 app

@@ -11,8 +11,12 @@ export interface FieldSpec {
   options?: Option[];
 }
 
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Counts characters as a person does, so an emoji is one character, not two UTF-16 units. */
 export function characterCount(text: string): number {
+  // No character is fewer than one UTF-16 unit: text without surrogates (nearly all) counts as its length.
+  if (!HAS_SURROGATE.test(text)) return text.length;
   let count = 0;
   for (const _ of text) count++;
   return count;
@@ -40,7 +44,8 @@ export function checkFieldValue(field: FieldSpec, value: unknown): FieldProblem 
   switch (field.type) {
     case 'text':
       if (typeof value !== 'string') return { code: 'invalid_type' };
-      if (field.maxLength !== undefined && characterCount(value) > field.maxLength) {
+      // A character is one or two UTF-16 units: within maxLength units is within maxLength characters.
+      if (field.maxLength !== undefined && value.length > field.maxLength && characterCount(value) > field.maxLength) {
         return { code: 'too_long', maxLength: field.maxLength };
       }
       return null;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { JsonText } from '../../shared/json-text';
 import { PublishedForm } from '../domain/published-form';
 import { FormDefinitionRepository } from './form-definition.repository';
 
@@ -11,6 +12,8 @@ const CACHE_LIMIT = 500;
 @Injectable()
 export class FormCatalogue {
   private readonly cache = new Map<string, PublishedForm>();
+  /** Each cached definition serialised once, for pages that send it as it is. */
+  private readonly texts = new WeakMap<PublishedForm, JsonText>();
 
   constructor(private readonly repository: FormDefinitionRepository) {}
 
@@ -31,5 +34,16 @@ export class FormCatalogue {
     const form = await this.find(key, version);
     if (!form) throw new Error(`form definition ${key} v${version} is missing`);
     return form;
+  }
+
+  /** `get`'s definition as JSON text (see JsonText), serialised once per cached form. */
+  async definitionText(key: string, version: number): Promise<JsonText> {
+    const form = await this.get(key, version);
+    let text = this.texts.get(form);
+    if (!text) {
+      text = JsonText.of(form.definition);
+      this.texts.set(form, text);
+    }
+    return text;
   }
 }

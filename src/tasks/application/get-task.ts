@@ -29,10 +29,9 @@ export class GetTask {
     const access = contentAccess(task, { accountId, workGroupIds });
     if (access === 'pickup_required') throw new PickupRequiredError();
     if (access !== 'full') throw new TaskNotFoundError();
-    const form = await this.forms.get(task.formKey, task.formVersion);
     return {
       ...this.views.summary(task),
-      definition: form.definition,
+      definition: await this.forms.definitionText(task.formKey, task.formVersion),
       answers: task.answers,
       prefill: task.prefill,
       attachments: task.attachments.map((a) => this.views.attachment(a)),

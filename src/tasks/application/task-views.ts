@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Answers, FormDefinition } from '../../../libs/form-schema/src';
 import { AuditRecord } from '../../audit/audit-trail';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../shared/clock/clock';
 import { calendarDate } from '../../shared/dates';
+import type { JsonText } from '../../shared/json-text';
 import { availableUntil, isOverdue, TaskStatus } from '../domain/task';
 import { AttachmentSummary, TaskRecord, WorkGroupRef } from './task.ports';
 
@@ -41,10 +41,11 @@ export interface AttachmentView {
   uploadedAt: string;
 }
 
+/** The task page. The form and the draft go out as JSON text, never parsed on the way (see JsonText). */
 export interface TaskDetailView extends TaskView {
-  definition: FormDefinition;
-  answers: Answers;
-  prefill: Record<string, unknown>;
+  definition: JsonText;
+  answers: JsonText;
+  prefill: JsonText;
   attachments: AttachmentView[];
   history: AuditRecord[];
 }

@@ -1,7 +1,7 @@
-import type { Answers } from '../../../libs/form-schema/src';
 import type { AuditEntry, AuditRecord } from '../../audit/audit-trail';
 import { Attachment } from '../domain/attachment';
 import { Task, TaskStatus } from '../domain/task';
+import type { JsonText } from '../../shared/json-text';
 
 /** Persistence and outside-world seams of the tasks context. Changes are saved when the unit of work commits. */
 
@@ -170,8 +170,9 @@ export type AttachmentSummary = Pick<Attachment, 'id' | 'filename' | 'contentTyp
  * and prefill, its files (oldest first) and its latest history (newest first).
  */
 export interface TaskContentRecord extends TaskRecord {
-  answers: Answers;
-  prefill: Record<string, unknown>;
+  /** Passed on to the page as they are stored (see JsonText). */
+  answers: JsonText;
+  prefill: JsonText;
   attachments: AttachmentSummary[];
   history: AuditRecord[];
 }

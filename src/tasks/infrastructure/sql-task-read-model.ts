@@ -3,6 +3,7 @@ import { auditRecordOf, AuditRow, taskHistorySubquery } from '../../audit/audit-
 import { Sql } from '../../shared/database/sql';
 import { GROUP_IDS_OF_MEMBER } from '../../work-groups/infrastructure/mikro-orm-work-group.repositories';
 import { isUuid } from '../../shared/ids';
+import { JsonText } from '../../shared/json-text';
 import { TaskStatus } from '../domain/task';
 import {
   AttachmentSummary,
@@ -77,12 +78,13 @@ const ATTACHMENTS = `(SELECT coalesce(json_agg(json_build_object('id', f.id, 'fi
 // Parameters: the number of history entries, then the task's id.
 const CONTENT_SELECT = `${SELECT.replace(
   NAMES,
-  `t.answers, t.prefill, ${NAMES},
+  `t.answers::text AS answers, t.prefill::text AS prefill, ${NAMES},
          ${ATTACHMENTS} AS attachments,
          ${taskHistorySubquery('t.id')} AS history`,
 )} WHERE t.id = ?`;
-type ContentRow = Row &
-  Pick<TaskContentRecord, 'answers' | 'prefill'> & {
+type ContentRow = Row & {
+    answers: string;
+    prefill: string;
     attachments: (Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string })[];
     history: AuditRow[];
   };
@@ -193,8 +195,8 @@ export class SqlTaskReadModel extends TaskReadModel {
     if (!row) return null;
     return {
       ...toRecord(row),
-      answers: row.answers,
-      prefill: row.prefill,
+      answers: JsonText.fromDatabase(row.answers),
+      prefill: JsonText.fromDatabase(row.prefill),
       attachments: row.attachments.map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt) })),
       history: row.history.map(auditRecordOf),
     };
