@@ -22,8 +22,11 @@ describe('serializeResponse', () => {
     expect(JSON.parse(serializeResponse({ a: JsonText.of(null), b: 1 }))).toEqual({ a: null, b: 1 });
   });
 
-  it('quotes keys as JSON does', () => {
+  it('quotes keys as JSON does, and keeps an own "__proto__" key as a property', () => {
     expect(JSON.parse(serializeResponse({ 'a"b\\': JsonText.of(1) }))).toEqual({ 'a"b\\': 1 });
+    const payload = JSON.parse('{"__proto__": {"x": 1}, "b": 2}') as Record<string, unknown>;
+    payload.c = JsonText.of(3);
+    expect(serializeResponse(payload)).toBe('{"__proto__":{"x":1},"b":2,"c":3}');
   });
 
   it('text from the database goes out exactly as PostgreSQL wrote it', () => {

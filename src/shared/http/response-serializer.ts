@@ -16,7 +16,8 @@ export function serializeResponse(payload: unknown): string {
     if (value instanceof JsonText) {
       if (!texts) {
         texts = [];
-        rest = {};
+        // No prototype: an own "__proto__" key is copied as a property, not taken for the setter.
+        rest = Object.create(null) as Record<string, unknown>;
         // Everything before the first JsonText is plain: copy it over.
         for (const earlier of Object.keys(entries)) {
           if (earlier === key) break;
