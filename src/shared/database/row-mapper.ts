@@ -22,11 +22,11 @@ export function fromRow<T extends object>(
   const key = only ? `${prefix}:${only.join(',')}` : prefix;
   let columns = byKey.get(key);
   if (!columns) {
-    columns = em
-      .getMetadata()
-      .get(cls.name)
-      .props.filter((p) => !only || only.includes(p.name))
-      .map((p) => ({ property: p.name, column: prefix + p.fieldNames[0], date: p.runtimeType === 'Date' }));
+    columns = selectedProps(em, cls, { only }).map((p) => ({
+      property: p.name,
+      column: prefix + p.fieldNames[0],
+      date: p.runtimeType === 'Date',
+    }));
     byKey.set(key, columns);
   }
   const entity = new cls() as Record<string, unknown>;
@@ -45,6 +45,14 @@ export interface ColumnSelection {
   only?: readonly string[];
 }
 
+/** The entity's properties a selection names, in the metadata's order. */
+function selectedProps(em: EntityManager, cls: new () => object, { except = [], only }: ColumnSelection) {
+  return em
+    .getMetadata()
+    .get(cls.name)
+    .props.filter((p) => !except.includes(p.name) && (!only || only.includes(p.name)));
+}
+
 /**
  * The entity's columns for a hand-written SELECT (`a.id, a.email, …`), from its own metadata: never
  * `*`, because a prepared statement whose result gains a column (a later release's migration,
@@ -55,10 +63,7 @@ export function columnsOf(em: EntityManager, cls: new () => object, alias?: stri
   const key = `${cls.name}:${alias ?? ''}:${except.join(',')}:${only?.join(',') ?? '*'}`;
   let columns = columnLists.get(key);
   if (!columns) {
-    columns = em
-      .getMetadata()
-      .get(cls.name)
-      .props.filter((p) => !except.includes(p.name) && (!only || only.includes(p.name)))
+    columns = selectedProps(em, cls, select)
       .map((p) => (alias ? `${alias}.${p.fieldNames[0]}` : p.fieldNames[0]))
       .join(', ');
     columnLists.set(key, columns);

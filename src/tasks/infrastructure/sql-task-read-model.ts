@@ -83,11 +83,11 @@ const CONTENT_SELECT = `${SELECT.replace(
          ${taskHistorySubquery('t.id')} AS history`,
 )} WHERE t.id = ?`;
 type ContentRow = Row & {
-    answers: string;
-    prefill: string;
-    attachments: (Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string })[];
-    history: AuditRow[];
-  };
+  answers: string;
+  prefill: string;
+  attachments: (Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string })[];
+  history: AuditRow[];
+};
 
 const STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'submitted', 'withdrawn'];
 
