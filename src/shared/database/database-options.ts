@@ -3,9 +3,11 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
 import { requestEntityManager } from './request-context';
+import { useFastRowTemplate } from './pg-row-template';
 
 /** MikroORM options shared by the app, the CLI and the tests. */
 export function databaseOptions(url: string, embedded: boolean, poolSize = 10): Options<PostgreSqlDriver> {
+  useFastRowTemplate();
   return {
     driver: PostgreSqlDriver,
     clientUrl: url,
