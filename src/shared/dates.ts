@@ -2,8 +2,20 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone: "today" for overdue and reminders. */
 export function calendarDate(instant: Date, timeZone: string): string {
-  return dayFormat(timeZone).format(instant);
+  const ms = instant.getTime();
+  const minute = Math.floor(ms / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = dayFormat(timeZone).format(instant);
+  if (ms >= WHOLE_MINUTE_OFFSETS_SINCE) lastDates.set(timeZone, { minute, date });
+  return date;
 }
+
+// Formatting costs a few µs, and every list and task page asks for "today": the last answer per time
+// zone is kept for the rest of its UTC minute. Exact: since 1972 every zone's UTC offset is a whole
+// number of minutes (15-minute steps today), so a local midnight always falls on a UTC minute's start.
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1973, 0, 1);
+const lastDates = new Map<string, { minute: number; date: string }>();
 
 // Building an Intl.DateTimeFormat costs far more than using one, and lists ask for "today" on every
 // request: keep one per time zone (a deployment has one or two).
