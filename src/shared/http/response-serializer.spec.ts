@@ -27,6 +27,9 @@ describe('serializeResponse', () => {
     const payload = JSON.parse('{"__proto__": {"x": 1}, "b": 2}') as Record<string, unknown>;
     payload.c = JsonText.of(3);
     expect(serializeResponse(payload)).toBe('{"__proto__":{"x":1},"b":2,"c":3}');
+    const after = JSON.parse('{"a": 0, "__proto__": {"y": 2}}') as Record<string, unknown>;
+    after.a = JsonText.of(1);
+    expect(serializeResponse(after)).toBe('{"__proto__":{"y":2},"a":1}');
   });
 
   it('text from the database goes out exactly as PostgreSQL wrote it', () => {

@@ -16,20 +16,26 @@ export function serializeResponse(payload: unknown): string {
     if (value instanceof JsonText) {
       if (!texts) {
         texts = [];
-        // No prototype: an own "__proto__" key is copied as a property, not taken for the setter.
-        rest = Object.create(null) as Record<string, unknown>;
+        // A plain object, not a prototype-less one: V8 stringifies those on a slower path.
+        rest = {};
         // Everything before the first JsonText is plain: copy it over.
         for (const earlier of Object.keys(entries)) {
           if (earlier === key) break;
-          rest[earlier] = entries[earlier];
+          copy(rest, earlier, entries[earlier]);
         }
       }
       texts.push(`${JSON.stringify(key)}:${value.text}`);
     } else if (rest) {
-      rest[key] = value;
+      copy(rest, key, value);
     }
   }
   if (!texts) return JSON.stringify(payload);
   const head = JSON.stringify(rest);
   return head === '{}' ? `{${texts.join(',')}}` : `${head.slice(0, -1)},${texts.join(',')}}`;
+}
+
+/** An own "__proto__" key is defined as a property, not handed to the prototype's setter. */
+function copy(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
