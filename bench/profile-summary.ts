@@ -1,7 +1,8 @@
 /**
  * Summarises a V8 .cpuprofile (from `npm run bench -- --profile`): self time by function and by
  * package, and inclusive time of the functions that matter. Usage:
- *   node dist/bench/profile-summary.js var/bench/profiles/<file>.cpuprofile [top=40]
+ *   node dist/bench/profile-summary.js var/bench/profiles/<file>.cpuprofile [top=40] [skip-seconds=0]
+ * skip-seconds leaves out the profile's first seconds (start-up, warm-up).
  */
 import { readFileSync } from 'node:fs';
 
@@ -18,15 +19,21 @@ interface Profile {
   endTime: number;
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, skipArg] = process.argv.slice(2);
 const top = Number(topArg ?? 40);
+const skipMicros = Number(skipArg ?? 0) * 1e6;
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let elapsed = 0;
+profile.samples.forEach((id, i) => {
+  const delta = profile.timeDeltas[i] ?? 0;
+  elapsed += delta;
+  if (elapsed >= skipMicros) self.set(id, (self.get(id) ?? 0) + delta);
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 function where(n: Node): string {
