@@ -1,6 +1,9 @@
+import type { Submittable } from 'pg';
+
 /** The part of a node-postgres client `Sql` uses; knex flags a connection it saw fail or end. */
 export interface DriverConnection {
-  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+  /** A `Query` of its own making (sql.ts `send`): the driver runs it and calls its callback. */
+  query(query: Submittable): unknown;
   __knex__disposed?: unknown;
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import { Query, QueryResultRow } from 'pg';
 import { APP_CONFIG } from '../../config/config.module';
 import { ormTransaction } from './request-context';
 import { AppConfig } from '../../config/app-config';
@@ -91,9 +92,10 @@ export class Sql {
   private async run<T>(connection: DriverConnection, statement: Statement, params: readonly unknown[]): Promise<T[]> {
     const name = this.prepare ? statement.name : undefined;
     try {
-      const result = await connection.query({ text: statement.text, values: params as unknown[], ...(name ? { name } : {}) });
-      return result.rows as T[];
+      return await send<T>(connection, statement.text, params, name);
     } catch (error) {
+      // The caller's asynchronous stack, not the driver's socket callback (as pg's own promise does).
+      if (error instanceof Error) Error.captureStackTrace(error);
       // A newer release's migration (while this one still runs) changed what the statement returns:
       // this process stops preparing it. (Hand-written statements name their columns, so an added
       // column does not do this; a changed type would.)
@@ -135,14 +137,14 @@ export class Sql {
     const connections = this.connections();
     const connection = await connections.acquire();
     try {
-      await connection.query({ text: 'BEGIN', values: [] });
+      await send(connection, 'BEGIN');
       let result: T;
       try {
         result = await this.ownTransaction.run(connection, work);
-        await connection.query({ text: 'COMMIT', values: [] });
+        await send(connection, 'COMMIT');
       } catch (error) {
         // A broken connection cannot roll back; the server ends that transaction with the session.
-        await connection.query({ text: 'ROLLBACK', values: [] }).catch(() => undefined);
+        await send(connection, 'ROLLBACK').catch(() => undefined);
         throw error;
       }
       return result;
@@ -177,6 +179,22 @@ export class Sql {
     }
     return statement;
   }
+}
+
+/**
+ * One statement on a driver connection, as a node-postgres `Query` made here from its text. Handed a
+ * config object instead, the driver copies it descriptor by descriptor (`Object.defineProperties`:
+ * 2.7 % of the task page's CPU under load) and wraps its callback in two promises; a `Query` built
+ * from the text, with the prepared name set after, is run as it is.
+ */
+function send<T>(connection: DriverConnection, text: string, values: readonly unknown[] = [], name?: string): Promise<T[]> {
+  return new Promise<T[]>((resolve, reject) => {
+    const query = new Query<T & QueryResultRow>(text, values as unknown[], (error, result) =>
+      error ? reject(error) : resolve(result.rows),
+    );
+    if (name) (query as { name?: string }).name = name;
+    connection.query(query);
+  });
 }
 
 /** `?` → `$1, $2, …`, leaving string literals, quoted identifiers and comments alone. */
