@@ -70,6 +70,16 @@ describe('Work group and account administration', () => {
     const laterId = await register(t, 'later@school.example');
     const later = await login(t, 'later@school.example');
     expect((await later.get('/me').expect(200)).body.workGroups.map((g: { key: string }) => g.key)).toEqual(['school-sen']);
+    // Several groups come by name (not by key, not as added), on /auth/session as on /me.
+    const second = (await admin.post('/admin/work-groups', { key: 'zz-attendance', name: 'Attendance team', organisation: 'Example School' }).expect(201)).body;
+    await admin.post(`/admin/work-groups/${second.id}/members`, { email: 'later@school.example' }).expect(204);
+    const session = (await later.get('/auth/session').expect(200)).body;
+    expect(session.account.workGroups).toEqual([
+      { id: second.id, key: 'zz-attendance', name: 'Attendance team' },
+      { id: group.id, key: 'school-sen', name: 'School SEN team' },
+    ]);
+    expect((await later.get('/me').expect(200)).body.workGroups).toEqual(session.account.workGroups);
+    await admin.delete(`/admin/work-groups/${second.id}`).expect(204);
     const picker = (await pro.get('/work-groups').expect(200)).body.items;
     expect(picker).toHaveLength(1);
     expect(picker[0].members.map((m: { accountId: string }) => m.accountId).sort()).toEqual([laterId, pro.accountId].sort());

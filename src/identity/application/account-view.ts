@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Account, AccountIdentity, Role } from '../domain/account';
+import { AccountIdentity, AccountProfile, Role } from '../domain/account';
 import { UnauthenticatedError } from '../domain/identity-errors';
 import { Address } from '../domain/registration';
 import { Session } from '../domain/session';
@@ -37,13 +37,13 @@ export class AccountViews {
    * show the rest (`/me`, `/auth/session`) read it here.
    */
   async current(identity: AccountIdentity): Promise<AccountView> {
-    const account = await this.accounts.findById(identity.id);
+    const account = await this.accounts.findProfile(identity.id);
     // Accounts are never deleted today; were one gone since the session check, its session is no good.
     if (!account) throw new UnauthenticatedError();
     return this.account(account);
   }
 
-  async account(account: Account): Promise<AccountView> {
+  async account(account: AccountProfile): Promise<AccountView> {
     return {
       id: account.id,
       email: account.email,

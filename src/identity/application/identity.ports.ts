@@ -1,4 +1,4 @@
-import { Account, AccountIdentity } from '../domain/account';
+import { Account, AccountIdentity, AccountProfile } from '../domain/account';
 import { LoginChallenge } from '../domain/login-challenge';
 import { PasswordReset } from '../domain/password-reset';
 import { Registration } from '../domain/registration';
@@ -12,6 +12,8 @@ export interface FindOptions {
 
 export abstract class AccountRepository {
   abstract findById(id: string, options?: FindOptions): Promise<Account | null>;
+  /** The account as its owner is shown it: a read of those columns only, nothing tracked for a change. */
+  abstract findProfile(id: string): Promise<AccountProfile | null>;
   abstract findByEmail(email: string): Promise<Account | null>;
   abstract add(account: Account): void;
   /** Makes pending changes visible to SQL issued in the same transaction. */

@@ -17,6 +17,20 @@ export const DAILY_CODE_FAILURE_LIMIT = 20;
 export const ACCOUNT_IDENTITY = ['id', 'email', 'firstName', 'lastName', 'organisation', 'roles', 'disabled'] as const;
 export type AccountIdentity = Pick<Account, (typeof ACCOUNT_IDENTITY)[number] | 'fullName' | 'isAdmin'>;
 
+/** What the account's owner is shown of it (`/me`, `/auth/session`): no secrets, no lockout counters. */
+export const ACCOUNT_PROFILE = [
+  'id',
+  'email',
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'organisation',
+  'phone',
+  'address',
+  'roles',
+] as const;
+export type AccountProfile = Pick<Account, (typeof ACCOUNT_PROFILE)[number]>;
+
 export class Account {
   id!: string;
   email!: string;

@@ -3,13 +3,7 @@ import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { isUuid } from '../../shared/ids';
 import { AccountWorkGroups } from '../../identity/application/identity.ports';
 import { WorkGroup } from '../domain/work-group';
-import { MembershipRepository, WorkGroupRepository } from './work-group.ports';
-
-export interface WorkGroupRef {
-  id: string;
-  key: string;
-  name: string;
-}
+import { MembershipRepository, WorkGroupRef, WorkGroupRepository } from './work-group.ports';
 
 export interface ActiveMember {
   accountId: string;
@@ -72,13 +66,9 @@ export class WorkGroupQueries extends AccountWorkGroups {
     });
   }
 
-  /** For the account's `workGroups` in /me and the session. */
+  /** For the account's `workGroups` in /me and the session (polled by every open tab): one statement. */
   async forAccount(accountId: string): Promise<WorkGroupRef[]> {
-    return this.uow.run(async () => {
-      const ids = await this.members.groupIdsOf(accountId);
-      const groups = await this.groups.findByIds(ids);
-      return groups.map((g) => ({ id: g.id, key: g.key, name: g.name })).sort((x, y) => x.name.localeCompare(y.name));
-    });
+    return (await this.members.groupsOf(accountId)).sort((x, y) => x.name.localeCompare(y.name));
   }
 
   private async withMembers(group: WorkGroup): Promise<GroupWithMembers> {

@@ -1,5 +1,11 @@
 import { WorkGroup } from '../domain/work-group';
 
+export interface WorkGroupRef {
+  id: string;
+  key: string;
+  name: string;
+}
+
 export interface MemberView {
   /** Null while the person has not registered with this email. */
   accountId: string | null;
@@ -26,6 +32,8 @@ export abstract class MembershipRepository {
   abstract removePending(groupId: string, email: string): Promise<boolean>;
   abstract members(groupIds: string[]): Promise<Map<string, MemberView[]>>;
   abstract groupIdsOf(accountId: string): Promise<string[]>;
+  /** The groups `groupIdsOf` names, each with its key and name. */
+  abstract groupsOf(accountId: string): Promise<WorkGroupRef[]>;
   /** Whether the group lists this account, disabled or not. */
   abstract isListed(groupId: string, accountId: string): Promise<boolean>;
   abstract attachPending(email: string, accountId: string): Promise<void>;

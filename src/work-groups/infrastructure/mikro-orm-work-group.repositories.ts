@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Sql } from '../../shared/database/sql';
 import { WorkGroup } from '../domain/work-group';
-import { MemberAccounts, MembershipRepository, MemberView, WorkGroupRepository, WorkGroupTaskUsage } from '../application/work-group.ports';
+import {
+  MemberAccounts,
+  MembershipRepository,
+  MemberView,
+  WorkGroupRef,
+  WorkGroupRepository,
+  WorkGroupTaskUsage,
+} from '../application/work-group.ports';
 
 /**
  * The groups an account is an active member of (listed, account not disabled), one `?` for the
@@ -120,6 +127,10 @@ export class SqlMembershipRepository extends MembershipRepository {
   async groupIdsOf(accountId: string): Promise<string[]> {
     const rows = await this.sql.query<{ work_group_id: string }>(GROUP_IDS_OF_MEMBER, [accountId]);
     return rows.map((r) => r.work_group_id);
+  }
+
+  groupsOf(accountId: string): Promise<WorkGroupRef[]> {
+    return this.sql.query<WorkGroupRef>(`SELECT g.id, g.key, g.name FROM work_groups g WHERE g.id IN (${GROUP_IDS_OF_MEMBER})`, [accountId]);
   }
 
   async isListed(groupId: string, accountId: string): Promise<boolean> {
