@@ -9,7 +9,7 @@
  *   --connections=N      wrk connections (default 32)
  *   --pool=N             database connections of the portal and of the baseline (default 4: twice the
  *                        cores of the database server, which is this 2-core machine; see BENCHMARKS.md)
- *   --only=a,b           scenarios to run (to-complete, work-groups, group-members, detail, save, pickup, submit, login, drain)
+ *   --only=a,b           scenarios to run (to-complete, work-groups, group-members, detail, session, save, pickup, submit, login, drain)
  *   --no-baseline        skip the baseline
  *   --profile            run the portal under `node --cpu-prof` (profiles in var/bench/profiles)
  *   --perf               run the portal with --perf-basic-prof, for `perf record -p <pid>`

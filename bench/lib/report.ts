@@ -56,6 +56,7 @@ export interface BenchResults {
 
 const f0 = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 const f1 = (n: number) => n.toFixed(1);
+const cpu = (ms: number) => ms.toFixed(ms < 1 ? 2 : 1);
 const yes = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 function resultsSection(r: BenchResults): string {
@@ -112,7 +113,7 @@ function resultsSection(r: BenchResults): string {
   }
   lines.push('');
 
-  lines.push('### Writes and login (portal only)');
+  lines.push('### Writes, the session poll and login (portal only)');
   lines.push('');
   lines.push('| endpoint | req/s | 2xx/s | p50 ms | p99 ms | answers | CPU ms/req (portal / PostgreSQL) | peak RSS MB | load | target |');
   lines.push('|---|---:|---:|---:|---:|---|---:|---:|---|---|');
@@ -129,7 +130,7 @@ function resultsSection(r: BenchResults): string {
             ? 'exactly one winner per task'
             : '';
     lines.push(
-      `| ${p.label}${p.note ? ` (${p.note})` : ''} | ${f0(p.rps)} | ${f0(p.okPerSecond)} | ${f1(p.p50Ms)} | ${f1(p.p99Ms)} | ${statuses} | ${p.cpuMsPerRequest.toFixed(1)} / ${p.pgCpuMsPerRequest.toFixed(1)} | ${f0(p.peakRssMb)} | ${p.loadBefore ?? '?'} | ${target} |`,
+      `| ${p.label}${p.note ? ` (${p.note})` : ''} | ${f0(p.rps)} | ${f0(p.okPerSecond)} | ${f1(p.p50Ms)} | ${f1(p.p99Ms)} | ${statuses} | ${cpu(p.cpuMsPerRequest)} / ${cpu(p.pgCpuMsPerRequest)} | ${f0(p.peakRssMb)} | ${p.loadBefore ?? '?'} | ${target} |`,
     );
   }
   lines.push('');

@@ -32,6 +32,15 @@ function write(file: string, lines: string[][]): number {
 }
 
 /** Accounts spread over the whole population: every request is a different professional's session. */
+function spreadOverAccounts(path: string, file: string): { lines: number } {
+  const lines: string[][] = [];
+  for (let i = 0; i < 4000; i += 1) {
+    const n = 1 + ((i * 7919 + 13) % ACCOUNTS);
+    lines.push([path, sessionToken(n)]);
+  }
+  return { lines: write(file, lines) };
+}
+
 function listScenario(view: string): Scenario {
   return {
     name: view,
@@ -39,14 +48,7 @@ function listScenario(view: string): Scenario {
     mode: 'get',
     baseline: true,
     warmup: true,
-    async prepare(_client, file) {
-      const lines: string[][] = [];
-      for (let i = 0; i < 4000; i += 1) {
-        const n = 1 + ((i * 7919 + 13) % ACCOUNTS);
-        lines.push([`/api/v1/tasks?view=${view}`, sessionToken(n)]);
-      }
-      return { lines: write(file, lines) };
-    },
+    prepare: async (_client, file) => spreadOverAccounts(`/api/v1/tasks?view=${view}`, file),
   };
 }
 
@@ -69,6 +71,16 @@ export const SCENARIOS: Scenario[] = [
       );
       return { lines: write(file, rows.map((r) => [`/api/v1/tasks/${r.id}`, sessionToken(accountNumber(r.email))])) };
     },
+  },
+  {
+    // What the web client asks once a minute in every open tab (the idle-timeout poll): the account
+    // with its groups and the session's expiry.
+    name: 'session',
+    label: 'GET /auth/session?touch=false (the web client polls it once a minute)',
+    mode: 'get',
+    baseline: false,
+    warmup: true,
+    prepare: async (_client, file) => spreadOverAccounts('/api/v1/auth/session?touch=false', file),
   },
   {
     name: 'save',
