@@ -149,6 +149,39 @@ describe('Sql and the unit of work', () => {
       await sql.query<{ n: number }>('SELECT cardinality(?::uuid[]) AS n', [[crypto.randomUUID(), crypto.randomUUID()]]),
     ).toEqual([{ n: 2 }]);
   });
+
+  describe('rows from the driver (pg-row-template.ts)', () => {
+    it('have every column in order, each parsed as the ORM parses its type, the same through Sql and the ORM', async () => {
+      const text = `SELECT 1::int AS a, NULL::text AS b, '{"k": [1, "x"]}'::jsonb AS c, '2026-12-05T10:00:00Z'::timestamptz AS d,
+                           'plain' AS "constructor", 2::int AS a2`;
+      const [viaSql] = await sql.query<Record<string, unknown>>(text);
+      const [viaOrm] = await em.execute<Record<string, unknown>[]>(text);
+      for (const row of [viaSql, viaOrm]) {
+        expect(Object.keys(row)).toEqual(['a', 'b', 'c', 'd', 'constructor', 'a2']);
+        expect(row).toEqual({ a: 1, b: null, c: { k: [1, 'x'] }, d: '2026-12-05 10:00:00+00', constructor: 'plain', a2: 2 });
+        expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      }
+      // Two rows of one result are two objects: filling one leaves the template (and the other) as it was.
+      const rows = await sql.query<{ n: number; s: string | null }>(
+        "SELECT n, CASE WHEN n = 1 THEN 'one' END AS s FROM generate_series(1, 2) n",
+      );
+      expect(rows).toEqual([
+        { n: 1, s: 'one' },
+        { n: 2, s: null },
+      ]);
+    });
+
+    it('keep a column named "__proto__" as an own property, never as the row\'s prototype', async () => {
+      const [row] = await sql.query<Record<string, unknown>>(`SELECT '{"polluted": true}'::jsonb AS "__proto__", 1::int AS a`);
+      expect(Object.getOwnPropertyNames(row)).toEqual(['__proto__', 'a']);
+      expect((row as { polluted?: boolean }).polluted).toBeUndefined();
+      expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toEqual({ polluted: true });
+      // The next result, without such a column, is back on the fast template.
+      const [next] = await sql.query<Record<string, unknown>>('SELECT 1::int AS a');
+      expect(next).toEqual({ a: 1 });
+      expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
+    });
+  });
 });
 
 describe('Sql prepared statements when a table changes under them', () => {
@@ -170,47 +203,6 @@ describe('Sql prepared statements when a table changes under them', () => {
     // type"): the statement is sent again unprepared, and stays so.
     expect((await read()).flat()).toEqual(Array.from({ length: 20 }, () => ({ note: '7' })));
     expect((await read()).flat()).toEqual(Array.from({ length: 20 }, () => ({ note: '7' })));
-  });
-});
-
-describe('rows from the driver (pg-row-template.ts)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
-
-  it('have every column in order, each parsed as the ORM parses its type, the same through Sql and the ORM', async () => {
-    const text = `SELECT 1::int AS a, NULL::text AS b, '{"k": [1, "x"]}'::jsonb AS c, '2026-12-05T10:00:00Z'::timestamptz AS d,
-                         'plain' AS "constructor", 2::int AS a2`;
-    const [viaSql] = await t.app.get(Sql).query<Record<string, unknown>>(text);
-    const [viaOrm] = await t.app.get(EntityManager).execute<Record<string, unknown>[]>(text);
-    for (const row of [viaSql, viaOrm]) {
-      expect(Object.keys(row)).toEqual(['a', 'b', 'c', 'd', 'constructor', 'a2']);
-      expect(row).toEqual({ a: 1, b: null, c: { k: [1, 'x'] }, d: '2026-12-05 10:00:00+00', constructor: 'plain', a2: 2 });
-      expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
-    }
-    // Two rows of one result are two objects: filling one leaves the template (and the other) as it was.
-    const rows = await t.app
-      .get(Sql)
-      .query<{ n: number; s: string | null }>("SELECT n, CASE WHEN n = 1 THEN 'one' END AS s FROM generate_series(1, 2) n");
-    expect(rows).toEqual([
-      { n: 1, s: 'one' },
-      { n: 2, s: null },
-    ]);
-  });
-
-  it('keep a column named "__proto__" as an own property, never as the row\'s prototype', async () => {
-    const [row] = await t.app
-      .get(Sql)
-      .query<Record<string, unknown>>(`SELECT '{"polluted": true}'::jsonb AS "__proto__", 1::int AS a`);
-    expect(Object.getOwnPropertyNames(row)).toEqual(['__proto__', 'a']);
-    expect((row as { polluted?: boolean }).polluted).toBeUndefined();
-    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toEqual({ polluted: true });
-    // The next result, without such a column, is back on the fast template.
-    const [next] = await t.app.get(Sql).query<Record<string, unknown>>('SELECT 1::int AS a');
-    expect(next).toEqual({ a: 1 });
-    expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
   });
 });
 
