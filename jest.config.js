@@ -1,7 +1,8 @@
 /** Unit tests sit beside the code (*.spec.ts); integration and e2e suites live in test/ (*.e2e-spec.ts). */
 const swc = ['@swc/jest', require('./swc.options')];
 module.exports = {
-  testTimeout: 60000,
+  // Generous: a CI machine shared with other work has been seen to stall a suite 20-fold for a minute.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',

@@ -9,12 +9,20 @@
  *   --connections=N      wrk connections (default 32)
  *   --pool=N             database connections of the portal and of the baseline (default 4: twice the
  *                        cores of the database server, which is this 2-core machine; see BENCHMARKS.md)
- *   --only=a,b           scenarios to run (to-complete, work-groups, group-members, detail, session, save, pickup, submit, login, drain)
+ *   --only=a,b           scenarios to run (to-complete, work-groups, group-members, detail, session, save, pickup, submit,
+ *                        mix-reads, mix, login, drain)
  *   --no-baseline        skip the baseline
+ *   --load-margin=C      a portal/baseline pair is run again when the other work on the machine (cores busy
+ *                        beyond the server, its PostgreSQL backends and wrk, from /proc/stat) differed by more
+ *                        than C cores between its two runs (default 0.3)
+ *   --repeats=N          at most N more pairs per scenario (default 2); every run is reported
+ *   --statements         count the statements the portal and the baseline send, per request and by text
+ *                        (bench/lib/count-statements, loaded with --require into both)
  *   --profile            run the portal under `node --cpu-prof` (profiles in var/bench/profiles)
  *   --perf               run the portal with --perf-basic-prof, for `perf record -p <pid>`
  *   --log-level=L        the portal's LOG_LEVEL (default warn; info logs every request)
- *   --no-write           print the results but leave BENCHMARKS.md alone
+ *   --no-write           print the results but leave BENCHMARKS.md alone (a run with --only adds its figures
+ *                        to "Every run" and leaves the rest)
  *   --database=NAME      another database than portal_bench (e.g. a copy to measure an older build)
  *
  * BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
@@ -36,6 +44,7 @@ import { writeReport, BenchResults, ScenarioResult } from './lib/report';
 import { dataFile, SCENARIOS } from './lib/scenarios';
 import { refreshSessions, seed, SEED_VERSION, spreadSessionActivity } from './lib/seed';
 import { runWrk } from './lib/wrk';
+import { dbCounters, loadAverage, machineCpu, machineLoad, perRequest } from './lib/machine-load';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -56,6 +65,9 @@ const WARMUP_SECONDS = 5;
 const CONNECTIONS = Number(option('connections', '32'));
 const POOL_SIZE = Number(option('pool', '4'));
 const THREADS = 2;
+/** Cores of other work (the neighbours) by which a pair's two runs may differ before the pair is run again. */
+const LOAD_MARGIN = Number(option('load-margin', '0.3'));
+const REPEATS = Number(option('repeats', '2'));
 const ONLY = option('only', '')
   .split(',')
   .filter(Boolean);
@@ -78,6 +90,7 @@ function appEnv(workers: boolean, stubUrl: string): Record<string, string> {
     LOG_LEVEL: option('log-level', 'warn'),
     NODE_ENV: 'production',
     CASE_SYSTEM_URL: stubUrl,
+    CASE_SYSTEM_AUTH: 'none',
     DEMO_DATA: 'false',
     VAR_DIR: join(WORK, 'var'),
     // One load generator on one address: the per-address ceiling on the auth routes would measure
@@ -88,6 +101,7 @@ function appEnv(workers: boolean, stubUrl: string): Record<string, string> {
     // the old generation grow well past 300 MB under load before collecting. BENCH_PORTAL_NODE_OPTIONS=''
     // measures V8's defaults.
     NODE_OPTIONS: process.env.BENCH_PORTAL_NODE_OPTIONS ?? PORTAL_NODE_OPTIONS,
+    BENCH_STATEMENTS_FILE: statementsFile('portal'),
   };
 }
 
@@ -96,7 +110,7 @@ async function startApp(workers: boolean, stubUrl: string, label: string): Promi
   // For `perf record -p <pid>` from outside: JIT-compiled functions get their names.
   if (flag('perf')) nodeArgs.push('--perf-basic-prof');
   // Flags NODE_OPTIONS refuses (e.g. --trace-gc), for the portal's command line.
-  nodeArgs.push(...(process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean));
+  nodeArgs.push(...(process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean), ...statementArgs());
   const started = Date.now();
   const app = startNode(`portal (${label})`, [...nodeArgs, join(DIST, 'src', 'main.js')], appEnv(workers, stubUrl), join(WORK, 'portal.log'));
   running.push(app);
@@ -227,7 +241,11 @@ async function runScenario(
   const run = async (phase: 'warmup' | 'measure', seconds: number) => {
     const file = dataFile(WORK, `${target}-${scenario.name}`, phase);
     const prepared = await scenario.prepare(client, file);
-    const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+    const load = loadAverage();
+    // PostgreSQL publishes a backend's counters within a second of its last statement.
+    await sleep(1_100);
+    const countersBefore = await dbCounters(client);
+    const statementsBefore = await statementCounts(target, pid);
     // PostgreSQL's share: the backends serving this database (the pool is full after the warm-up).
     const backends = (await query<{ pid: number }>(client, 'SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map(
       (r) => r.pid,
@@ -238,11 +256,19 @@ async function runScenario(
     const pgSampler = setInterval(() => backends.forEach((p) => pgLast.set(p, Math.max(pgLast.get(p)!, cpuSeconds(p)))), 200);
     const sampler = new RssSampler(pid).start();
     const cpuBefore = cpuSeconds(pid);
-    const result = await runWrk({ url, mode: scenario.mode, file, bodies: bodiesFile, connections: CONNECTIONS, threads: THREADS, seconds });
+    const machineBefore = machineCpu();
+    const result = await runWrk({ url, mode: scenario.mode, mix: scenario.mix, file, bodies: bodiesFile, connections: CONNECTIONS, threads: THREADS, seconds });
     clearInterval(pgSampler);
+    const machineAfter = machineCpu();
+    const cpu = cpuSeconds(pid) - cpuBefore;
     backends.forEach((p) => pgLast.set(p, Math.max(pgLast.get(p)!, cpuSeconds(p))));
     const pg = backends.reduce((sum, p) => sum + pgLast.get(p)! - pgStart.get(p)!, 0);
-    return { result, peakRssKb: sampler.stop(), cpu: cpuSeconds(pid) - cpuBefore, pg, prepared, load };
+    const peakRssKb = sampler.stop();
+    const { busyCores, othersCores } = machineLoad(machineBefore, machineAfter, cpu + pg + result.cpuSeconds);
+    await sleep(1_100);
+    const db = perRequest(countersBefore, await dbCounters(client), result.requests);
+    const statements = diffStatements(statementsBefore, await statementCounts(target, pid), result.requests);
+    return { result, peakRssKb, cpu, pg, prepared, load, loadAfter: loadAverage(), busyCores, othersCores, db, statements };
   };
   if (scenario.warmup) {
     await run('warmup', WARMUP_SECONDS);
@@ -251,7 +277,7 @@ async function runScenario(
     await sleep(1_000);
   }
   const measuredFrom = new Date();
-  const { result, peakRssKb, cpu, pg, prepared, load } = await run('measure', SECONDS);
+  const { result, peakRssKb, cpu, pg, prepared, load, loadAfter, busyCores, othersCores, db, statements } = await run('measure', SECONDS);
   const verified = scenario.verify
     ? await scenario.verify(client, dataFile(WORK, `${target}-${scenario.name}`, 'measure'), measuredFrom, result.statuses)
     : undefined;
@@ -278,12 +304,62 @@ async function runScenario(
     wrkCpuMsPerRequest: result.requests ? (result.cpuSeconds * 1000) / result.requests : 0,
     note: [prepared.note, verified].filter(Boolean).join('; ') || undefined,
     loadBefore: load,
+    loadAfter,
+    busyCores,
+    othersCores,
+    db,
+    statements,
+    kinds: Object.keys(result.kinds ?? {}).length
+      ? Object.fromEntries(
+          Object.entries(result.kinds!).map(([k, v]) => [k, { n: v.n, p50Ms: v.p50 / 1000, p90Ms: v.p90 / 1000, p99Ms: v.p99 / 1000, maxMs: v.max / 1000 }]),
+        )
+      : undefined,
   };
+  const kinds = r.kinds
+    ? `  per kind p50/p99 ms: ${Object.entries(r.kinds)
+        .filter(([, v]) => v.n)
+        .map(([k, v]) => `${k} ${v.p50Ms.toFixed(1)}/${v.p99Ms.toFixed(1)} (${v.n})`)
+        .join(', ')}`
+    : '';
   log(
     `  ${target.padEnd(8)} ${scenario.label.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms` +
-      `  RSS ${r.peakRssMb.toFixed(0)} MB  CPU ms/req ${r.cpuMsPerRequest.toFixed(2)} (pg ${r.pgCpuMsPerRequest.toFixed(2)}, wrk ${r.wrkCpuMsPerRequest.toFixed(2)})  load ${load}  ${JSON.stringify(r.statuses)}${r.non2xx && scenario.mode === 'get' ? `  non-2xx ${r.non2xx}` : ''}`,
+      `  RSS ${r.peakRssMb.toFixed(0)} MB  CPU ms/req ${r.cpuMsPerRequest.toFixed(2)} (pg ${r.pgCpuMsPerRequest.toFixed(2)}, wrk ${r.wrkCpuMsPerRequest.toFixed(2)})  load ${load}→${loadAfter} (busy ${busyCores.toFixed(2)} cores, others ${othersCores.toFixed(2)})  ` +
+      `pg xacts/req ${db.xacts.toFixed(2)}, session writes/req ${db.sessionUpdates.toFixed(3)}  ${JSON.stringify(r.statuses)}${r.non2xx && scenario.mode === 'get' ? `  non-2xx ${r.non2xx}` : ''}${kinds}`,
   );
   return r;
+}
+
+const STATEMENTS = flag('statements');
+const statementsFile = (target: string) => join(WORK, `statements-${target}.json`);
+
+/** With --statements: what the server has sent through `pg` so far, by statement (bench/lib/count-statements). */
+async function statementCounts(target: string, pid: number): Promise<Record<string, number>> {
+  if (!STATEMENTS) return {};
+  rmSync(statementsFile(target), { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 50; i += 1) {
+    await sleep(20);
+    try {
+      return JSON.parse(readFileSync(statementsFile(target), 'utf8')) as Record<string, number>;
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error(`${target} did not write its statement counts`);
+}
+
+function diffStatements(before: Record<string, number>, after: Record<string, number>, requests: number): Record<string, number> | undefined {
+  if (!STATEMENTS || !requests) return undefined;
+  const out: Record<string, number> = {};
+  for (const [text, n] of Object.entries(after)) {
+    const d = n - (before[text] ?? 0);
+    if (d > 0) out[text] = d / requests;
+  }
+  return out;
+}
+
+function statementArgs(): string[] {
+  return STATEMENTS ? ['--require', join(DIST, 'bench', 'lib', 'count-statements.js')] : [];
 }
 
 /** Delivery backlog the drain is measured on; topped up from earlier runs' submissions when short. */
@@ -433,8 +509,8 @@ async function main(): Promise<void> {
   if (!flag('no-baseline') && scenarios.some((s) => s.baseline)) {
     baseline = startNode(
       'baseline',
-      [...(process.env.BENCH_BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean), join(DIST, 'bench', 'baseline', 'server.js')],
-      { DATABASE_URL: dbUrl, PORT: String(BASELINE_PORT), DATABASE_POOL_SIZE: String(POOL_SIZE) },
+      [...(process.env.BENCH_BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean), ...statementArgs(), join(DIST, 'bench', 'baseline', 'server.js')],
+      { DATABASE_URL: dbUrl, PORT: String(BASELINE_PORT), DATABASE_POOL_SIZE: String(POOL_SIZE), BENCH_STATEMENTS_FILE: statementsFile('baseline') },
       join(WORK, 'baseline.log'),
     );
     running.push(baseline);
@@ -443,9 +519,34 @@ async function main(): Promise<void> {
   if (baseline) {
     for (const s of scenarios.filter((x) => x.baseline)) await assertSameAnswers(client, s);
   }
+  const mixReads = scenarios.find((s) => s.name === 'mix-reads');
   for (const s of scenarios) {
-    results.push(await runScenario(client, s, 'portal', APP_PORT, app.pid, bodiesFile));
-    if (baseline && s.baseline) results.push(await runScenario(client, s, 'baseline', BASELINE_PORT, baseline.pid, bodiesFile));
+    // Reads alone and the mix are a pair too (the mix's reference): run together, before the mix.
+    if (s === mixReads && scenarios.some((x) => x.name === 'mix')) continue;
+    const pairedWithReads = s.name === 'mix' && mixReads;
+    // A pair whose two runs met different neighbours is run again (up to REPEATS times); every run is kept.
+    for (let attempt = 1; ; attempt += 1) {
+      const first = pairedWithReads ? { ...(await runScenario(client, mixReads, 'portal', APP_PORT, app.pid, bodiesFile)), attempt } : undefined;
+      if (first) results.push(first);
+      const p = { ...(await runScenario(client, s, 'portal', APP_PORT, app.pid, bodiesFile)), attempt };
+      results.push(p);
+      if (first) {
+        const moved = Math.abs((p.othersCores ?? 0) - (first.othersCores ?? 0));
+        if (moved <= LOAD_MARGIN || attempt > REPEATS) break;
+        log(`  the neighbours' load moved by ${moved.toFixed(2)} cores between reads alone and the mix (margin ${LOAD_MARGIN}): both again`);
+        continue;
+      }
+      if (!baseline || !s.baseline) break;
+      const b = { ...(await runScenario(client, s, 'baseline', BASELINE_PORT, baseline.pid, bodiesFile)), attempt };
+      results.push(b);
+      const moved = Math.abs((p.othersCores ?? 0) - (b.othersCores ?? 0));
+      if (moved <= LOAD_MARGIN) break;
+      if (attempt > REPEATS) {
+        log(`  the neighbours' load still moved by ${moved.toFixed(2)} cores after ${attempt} pairs: kept as measured`);
+        break;
+      }
+      log(`  the neighbours' load moved by ${moved.toFixed(2)} cores between the two runs (margin ${LOAD_MARGIN}): the pair again`);
+    }
   }
   const portalHwmMb = memoryOf(app.pid).hwmKb / 1024;
   await stop(app);
@@ -479,6 +580,7 @@ async function main(): Promise<void> {
       portalNodeOptions: process.env.BENCH_PORTAL_NODE_OPTIONS ?? PORTAL_NODE_OPTIONS,
       logLevel: option('log-level', 'warn'),
       poolSize: POOL_SIZE,
+      loadMargin: LOAD_MARGIN,
     },
     dataset: counts,
     seed: seedInfo,
@@ -491,7 +593,7 @@ async function main(): Promise<void> {
     benchSeconds: (Date.now() - benchStarted) / 1000,
   };
   writeFileSync(join(WORK, 'results.json'), JSON.stringify(all, null, 2));
-  const table = writeReport(all, join(ROOT, 'BENCHMARKS.md'), !flag('no-write') && ONLY.length === 0);
+  const table = writeReport(all, join(ROOT, 'BENCHMARKS.md'), !flag('no-write'), ONLY.length > 0);
   log(`\n${table}\n`);
   log(`Bench finished in ${(all.benchSeconds / 60).toFixed(1)} min; results in var/bench/results.json`);
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplication, Type } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, OpenAPIObject } from '@nestjs/swagger';
@@ -12,25 +12,32 @@ import { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { Clock } from './shared/clock/clock';
 import { migrate } from './shared/database/migrate';
 import { requestValidationPipe } from './shared/http/request-validation';
 import { serializeResponse } from './shared/http/response-serializer';
-import { problem } from './shared/http/problem';
 import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
-import { registerMultipart } from './tasks/http/multipart';
+import { registerMultipart } from './shared/http/multipart';
+import { rateLimitStore } from './shared/http/rate-limit-store';
+import { runWithRequestId } from './shared/logging/log-context';
+import { MAX_FILE_BYTES } from './tasks';
 import { serveWebClient } from './web-client';
 import { registerSecurityHeaders } from './shared/http/security-headers';
 import { registerRequestParsing } from './shared/http/json-body';
 import { earlyErrorHandlers } from './shared/http/problem-details.filter';
+import { watchIdleConnections } from './shared/http/connection-watchdog';
 import { runInRequestContext } from './shared/database/request-context';
+import { completeContract } from './shared/http/openapi/complete-contract';
+import { FormJsonSchema } from './shared/http/openapi/form-schemas';
+import { Draining, drainOnShutdown } from './shared/http/draining';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies are small (answers up to a few hundred KB); files go through multipart with their own limit. */
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 
 export interface CreateAppOptions {
-  /** Replace providers, e.g. the Clock in tests. */
-  overrides?: { provide: unknown; useValue: unknown }[];
+  /** The portal's time, when not the system's (tests give a clock they can move). */
+  clock?: Clock;
   logger?: Logger;
 }
 
@@ -40,6 +47,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,
+    ...httpTimeouts(config),
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
@@ -48,26 +56,21 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // Deep JSON or prototype keys must never reach the application.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Requests arriving during shutdown are refused by drainOnShutdown, as problem+json.
+    return503OnClosing: false,
     ...earlyErrorHandlers(config.secureCookies),
   } as never);
 
-  const module: Type<unknown> | ReturnType<typeof AppModule.register> = AppModule.register(config);
-  let app: NestFastifyApplication;
-  if (options.overrides?.length) {
-    const { Test } = await import('@nestjs/testing');
-    let builder = Test.createTestingModule({ imports: [module] });
-    for (const o of options.overrides) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
-    const moduleRef = await builder.compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: new PinoNestLogger(logger) });
-  } else {
-    app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { logger: new PinoNestLogger(logger) });
-  }
+  const module = AppModule.register(config, { clock: options.clock });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger) });
 
   const fastify = app.getHttpAdapter().getInstance();
+  drainOnShutdown(fastify, app.get(Draining));
+  watchIdleConnections(app.getHttpServer(), { idleMs: config.http.idleTimeoutMs, keepAliveMs: config.http.keepAliveTimeoutMs });
   // Every request gets its own EntityManager context (identity map, transaction), as MikroORM's
   // documentation does it for Fastify, forked when the request first uses the ORM.
   const orm = app.get(MikroORM);
-  fastify.addHook('onRequest', (_request, _reply, done) => runInRequestContext(orm.em, done));
+  fastify.addHook('onRequest', (request, _reply, done) => runWithRequestId(request.id, () => runInRequestContext(orm.em, done)));
   // The API speaks JSON (and multipart for files): a plain-text body is 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
   fastify.setReplySerializer(serializeResponse);
@@ -80,19 +83,30 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   await registerSecurityHeaders(app, config.secureCookies);
   await app.register(fastifyCookie as never);
-  await registerMultipart(app);
+  await registerMultipart(app, MAX_FILE_BYTES);
+  const limitStore = rateLimitStore(config, logger);
+  fastify.addHook('onClose', async () => limitStore.close());
   await app.register(
     fastifyRateLimit as never,
     {
       global: false,
-      errorResponseBuilder: () => problem(429, 'rate_limited', 'Too many requests: wait a moment and try again'),
+      ...limitStore.options,
+      // The plugin throws what this returns: an error carrying its status, which the problem filter
+      // turns into 429 rate_limited (a plain problem object without statusCode became a 500).
+      errorResponseBuilder: (_request: unknown, context: { statusCode: number }) =>
+        Object.assign(new Error('Too many requests'), { statusCode: context.statusCode, code: 'FST_ERR_RATE_LIMITED' }),
     } as never,
   );
 
   const webDir = webClientDir();
-  if (webDir) await serveWebClient(app, webDir, config.councilName);
+  if (webDir) await serveWebClient(app, webDir, {
+      councilName: config.councilName,
+      supportEmail: config.supportEmail,
+      supportPhone: config.supportPhone,
+      supportHours: config.supportHours,
+    });
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(requestValidationPipe());
   // No enableShutdownHooks(): start.ts owns SIGTERM/SIGINT and calls app.close() (which runs every
   // shutdown hook) before stopping the embedded database; Nest's own handler would re-raise the
@@ -104,21 +118,45 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   return app;
 }
 
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+/**
+ * A client that declares a body and trickles it, sends headers a byte at a time, or idles must not
+ * hold a connection for minutes. Node checks the request and header deadlines every
+ * `connectionsCheckingInterval` (30 s by default, far too coarse for these bounds); a refusal is a
+ * 408 problem document (see `earlyErrorHandlers`).
+ */
+function httpTimeouts(config: AppConfig) {
+  const { requestTimeoutMs, headersTimeoutMs, idleTimeoutMs, keepAliveTimeoutMs } = config.http;
+  return {
+    requestTimeout: requestTimeoutMs,
+    // Idle sockets are closed by `watchIdleConnections` (Node's own idle timers are refreshed by the
+    // frequent deadline checks); these stay as a backstop.
+    connectionTimeout: idleTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    http: {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: headersTimeoutMs,
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(headersTimeoutMs / 4))),
+    },
+  };
+}
+
+export function buildOpenApiDocument(app: INestApplication, formSchema?: FormJsonSchema): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('Professional Portal API')
     .setDescription(
       'The HTTP contract of the Professional Portal: identity, tasks, work groups, administration and the case-system integration. ' +
-        'Errors are RFC 9457 problem details with a stable `code`.',
+        'Errors are RFC 9457 problem details with a stable `code`. ' +
+        'Their `title` and `detail` (and answer errors\u2019 `message`) are in English, or in Welsh when the signed-in account\u2019s ' +
+        'preferredLanguage is `cy` or, without a session, when `Accept-Language` weighs `cy` highest; `code`, `status` and the ' +
+        'document\u2019s shape are the same in both, and `Content-Language` says which was used.',
     )
     .setVersion('1')
-    .addCookieAuth('portal_session', { type: 'apiKey', in: 'cookie', name: 'portal_session' }, 'session')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Integration key (INTEGRATION_API_KEYS)' }, 'integration')
     .build();
-  return SwaggerModule.createDocument(app, doc, {
+  // Security schemes, error responses, headers, servers, tags and the typed unions: complete-contract.ts.
+  const explored = SwaggerModule.createDocument(app, doc, {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
+  return completeContract(explored, app, formSchema);
 }
 
 function setupSwagger(app: NestFastifyApplication): void {

@@ -1,19 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { grantAdmin } from './operations/grant-admin';
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { INestApplicationContext } from '@nestjs/common';
+import { loadConfig } from './config/app-config';
+import { ProvisionAccounts } from './identity';
+import { migrateUp, migrationStatus } from './operations/migrations';
+import { OperationsModule } from './operations/operations.module';
 import { startEmbeddedPostgres } from './shared/database/embedded-postgres';
 
 /**
- * Operator commands. Opens only the database (DATABASE_URL, or the embedded one): safe while the
+ * Operator commands, through the contexts' own use cases in a Nest application context (no HTTP,
+ * no workers): the database (DATABASE_URL, or the embedded one) and nothing else. Safe while the
  * app runs, and done in seconds.
  *
  *   npm run cli -- grant-admin <email>
+ *   npm run cli -- migrate status     lists applied and pending migrations (exit 1 when some are pending)
+ *   npm run cli -- migrate up         applies pending migrations (a deployment step before new instances start)
  */
-const USAGE = 'Usage: npm run cli -- grant-admin <email>';
+const USAGE = 'Usage: npm run cli -- grant-admin <email> | migrate status | migrate up';
 
-async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
+/** Runs `work` with the database's URL: DATABASE_URL, a running portal's embedded one, or the files under VAR_DIR. */
+async function withDatabaseUrl<T>(work: (url: string, embedded: boolean) => Promise<T>): Promise<T> {
   let url = process.env.DATABASE_URL;
+  const embedded = !url;
   let stop: (() => Promise<void>) | undefined;
   if (!url) {
     const varDir = resolve(process.env.VAR_DIR ?? 'var');
@@ -27,14 +37,32 @@ async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
       stop = embedded.stop;
     }
   }
-  const db = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await db.connect();
   try {
-    return await work(db);
+    return await work(url, embedded);
   } finally {
-    await db.end();
     await stop?.();
   }
+}
+
+/** Runs `work` in the portal's application context (no HTTP, no workers): the contexts' own use cases. */
+async function withPortal<T>(work: (portal: INestApplicationContext) => Promise<T>): Promise<T> {
+  return withDatabaseUrl(async (url, embedded) => {
+    // The commands need no integration key nor the demo data: placeholders keep the checks quiet.
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url,
+      INTEGRATION_API_KEYS: process.env.INTEGRATION_API_KEYS || 'operator-cli-no-integration-key',
+      DEMO_DATA: 'false',
+      WORKERS_ENABLED: 'false',
+    });
+    config.embeddedDatabase = embedded;
+    const portal = await NestFactory.createApplicationContext(OperationsModule.register(config), { logger: ['error'] });
+    try {
+      return await work(portal);
+    } finally {
+      await portal.close();
+    }
+  });
 }
 
 /** The loopback address a running portal published for its embedded database, if it is alive. */
@@ -50,8 +78,8 @@ function runningPortal(file: string): string | undefined {
 }
 
 async function runGrantAdmin(email: string): Promise<number> {
-  return withDatabase(async (db) => {
-    const result = await grantAdmin(db, email);
+  return withPortal(async (portal) => {
+    const result = await portal.get(ProvisionAccounts).grantAdmin(email);
     if (result === 'no_account') {
       console.error(`No account with the email ${email}. The person must register first.`);
       return 1;
@@ -61,17 +89,40 @@ async function runGrantAdmin(email: string): Promise<number> {
   });
 }
 
+async function runMigrate(action: string): Promise<number> {
+  return withDatabaseUrl(async (url, embedded) => {
+    if (action === 'up') {
+      const applied = await migrateUp(url, embedded);
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+          : 'Nothing to apply: the database is up to date.',
+      );
+      return 0;
+    }
+    const { executed, pending } = await migrationStatus(url, embedded);
+    console.log(`Applied: ${executed.length}${executed.length ? ` (latest ${executed[executed.length - 1]})` : ''}`);
+    console.log(pending.length ? `Pending: ${pending.length}\n  ${pending.join('\n  ')}` : 'Pending: none');
+    return pending.length ? 1 : 0;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'grant-admin' && args.length === 1) return runGrantAdmin(args[0]);
+  if (command === 'migrate' && args.length === 1 && (args[0] === 'status' || args[0] === 'up')) {
+    // Migrations may take longer than a quick admin command: no ten-second watchdog for them.
+    clearTimeout(watchdog);
+    return runMigrate(args[0]);
+  }
   console.error(USAGE);
   return 2;
 }
 
 const watchdog = setTimeout(() => {
-  console.error('Timed out: the database did not answer within 10 seconds.');
+  console.error('Timed out: the database did not answer within 20 seconds.');
   process.exit(3);
-}, 9_500);
+}, 19_500); // the application context starts in 1-4 s; the rest is the database's
 watchdog.unref();
 
 main(process.argv.slice(2))

@@ -1,5 +1,7 @@
 // First: V8 settings that must be in place before the framework allocates anything.
 import './runtime-tuning';
+// Then tracing (off unless OTEL_* says where to send spans): it must patch http, fastify and pg as they load.
+import './observability/start-tracing';
 import { startPortal } from './start';
 
 startPortal(process.env).catch((error: Error) => {

@@ -5,6 +5,7 @@ import { createApp } from './bootstrap';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
 import { startEmbeddedPostgres } from './shared/database/embedded-postgres';
 import { createRootLogger } from './shared/logging/logger';
+import { stopTracing } from './observability/tracing';
 import { startCaseSystemStub } from '../libs/case-system-stub/src';
 
 type Env = Record<string, string | undefined>;
@@ -46,7 +47,9 @@ export async function startPortal(env: Env): Promise<void> {
       `  mail:        ${config.smtpUrl ? 'SMTP' : `files in ${config.mailDir}`}`,
       `  case system: ${env.CASE_SYSTEM_URL ? config.caseSystemUrl : `bundled stub at ${config.caseSystemUrl} (received: ${config.caseSystemUrl}/__stub/contributions)`}`,
       config.integrationKeyFile ? `  integration key: in ${config.integrationKeyFile}` : '',
-      config.demoData ? `  demo sign-in: ${DEMO_ACCOUNTS.professional} (or ${DEMO_ACCOUNTS.admin}), password "${DEMO_PASSWORD}"` : '',
+      config.demoData
+        ? `  demo sign-in: ${DEMO_ACCOUNTS.professional} (or ${DEMO_ACCOUNTS.admin}), password "${DEMO_PASSWORD}"`
+        : '',
     ]
       .filter(Boolean)
       .join('\n')}\n`,
@@ -57,6 +60,7 @@ export async function startPortal(env: Env): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 20_000).unref();
     await app.close();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await stopTracing();
     clearTimeout(timer);
     process.exit(0);
   };

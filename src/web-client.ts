@@ -10,12 +10,31 @@ const SERVER_PATHS = /^\/(api|docs|health|metrics)(\/|$)/;
  * Serves the built web client (web/dist) at `/`: its files as they are, and index.html for the
  * client-side routes (/login, /tasks/…), so deep links and reloads work.
  */
-export async function serveWebClient(app: NestFastifyApplication, dir: string, councilName: string): Promise<void> {
-  // The client reads the council's name from this meta tag (escaped: it is configuration, not markup).
-  const indexHtml = readFileSync(join(dir, 'index.html'), 'utf8').replace(
-    /<meta name="portal:council-name" content="[^"]*"/,
-    `<meta name="portal:council-name" content="${escapeHtml(councilName)}"`,
-  );
+/** What every page shows of the deployment's configuration: the council, and its helpdesk (API.md "Running it"). */
+export interface WebClientSettings {
+  councilName: string;
+  supportEmail: string;
+  supportPhone?: string;
+  supportHours?: string;
+}
+
+const META: Record<string, keyof WebClientSettings> = {
+  'portal:council-name': 'councilName',
+  'portal:support-email': 'supportEmail',
+  'portal:support-phone': 'supportPhone',
+  'portal:support-hours': 'supportHours',
+};
+
+export async function serveWebClient(app: NestFastifyApplication, dir: string, settings: WebClientSettings): Promise<void> {
+  // The client reads these from meta tags in the page itself (escaped: they are configuration, not
+  // markup), so the sign-in page shows the helpdesk before any request, even when the API is down.
+  let indexHtml = readFileSync(join(dir, 'index.html'), 'utf8');
+  for (const [name, key] of Object.entries(META)) {
+    indexHtml = indexHtml.replace(
+      new RegExp(`<meta name="${name}" content="[^"]*"`),
+      `<meta name="${name}" content="${escapeHtml(settings[key] ?? '')}"`,
+    );
+  }
   await app.register(fastifyStatic as never, {
     root: dir,
     prefix: '/',

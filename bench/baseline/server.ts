@@ -13,6 +13,8 @@
 import { createHash } from 'node:crypto';
 import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
 import { Pool, types } from 'pg';
+// The wording of a case-system change on the task page: the portal's own domain function (plain TypeScript).
+import { ChangedField, describeChange } from '../../src/tasks/domain/case-system-change';
 
 // Calendar dates stay text (as the portal reads them): no time zone can shift them.
 types.setTypeParser(1082, (v) => v);
@@ -229,25 +231,44 @@ app.get('/api/v1/tasks/:id', async (request, reply) => {
   const rest = JSON.stringify({
     ...summary(r, todayFormat.format(new Date())),
     attachments: (r.attachments as Row[]).map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt).toISOString() })),
-    history: (r.history as Row[]).map((h) => {
-      const e: Record<string, unknown> = {
-        id: h.id,
-        at: new Date(h.at).toISOString(),
-        actor: h.actor_id ? { type: h.actor_type, id: h.actor_id } : { type: h.actor_type },
-        action: h.action,
-      };
-      if (h.task_id) e.taskId = h.task_id;
-      if (h.account_id) e.accountId = h.account_id;
-      if (h.work_group_id) e.workGroupId = h.work_group_id;
-      if (h.from_value !== null) e.from = h.from_value;
-      if (h.to_value !== null) e.to = h.to_value;
-      return e;
-    }),
+    history: history(r.history as Row[]),
+    notices: noticesFrom(r.history as Row[]),
   });
   // The form and the draft spliced in as text, unparsed (as the portal's response serializer does).
   reply.type('application/json; charset=utf-8');
   return `${rest.slice(0, -1)},"definition":${def},"answers":${r.answers},"prefill":${r.prefill}}`;
 });
+
+function history(rows: Row[]) {
+  return rows.map((h) => {
+    const e: Record<string, unknown> = {
+      id: h.id,
+      at: new Date(h.at as string).toISOString(),
+      actor: h.actor_id ? { type: h.actor_type, id: h.actor_id } : { type: h.actor_type },
+      action: h.action,
+    };
+    if (h.task_id) e.taskId = h.task_id;
+    if (h.account_id) e.accountId = h.account_id;
+    if (h.work_group_id) e.workGroupId = h.work_group_id;
+    if (h.from_value !== null) e.from = h.from_value;
+    if (h.to_value !== null) e.to = h.to_value;
+    return e;
+  });
+}
+
+/** One notice per change the case system made, as the portal's GetTask derives them from the history. */
+function noticesFrom(rows: Row[]) {
+  return rows
+    .filter((h) => h.action === 'task.changed')
+    .map((h) => {
+      const to = (h.to_value ?? {}) as { fields?: ChangedField[]; dueDate?: string };
+      const from = (h.from_value ?? {}) as { dueDate?: string };
+      const text = (to.fields ?? [])
+        .map((field) => describeChange(field === 'dueDate' ? { field, from: from.dueDate, to: to.dueDate } : { field }))
+        .join(' ');
+      return { at: new Date(h.at as string).toISOString(), text };
+    });
+}
 
 app
   .listen({ port: Number(process.env.PORT ?? 3100), host: '127.0.0.1' })

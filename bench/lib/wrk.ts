@@ -6,7 +6,9 @@ export const LUA_SCRIPT = join(__dirname, '..', '..', '..', 'bench', 'wrk', 'por
 
 export interface WrkOptions {
   url: string;
-  mode: 'get' | 'save' | 'pickup' | 'submit' | 'login';
+  mode: 'get' | 'save' | 'pickup' | 'submit' | 'login' | 'mix';
+  /** mix: "reads,saves,pickups,submits" percentages. */
+  mix?: string;
   file: string;
   bodies?: string;
   connections: number;
@@ -24,6 +26,8 @@ export interface WrkResult {
   statuses: Record<string, number>;
   threadsExhausted: number;
   rps: number;
+  /** mix: latency per kind of request (µs), measured by the script itself. */
+  kinds?: Record<string, { n: number; p50: number; p90: number; p99: number; max: number }>;
 }
 
 /** Runs wrk (a separate process) with the bench's Lua script and parses its BENCH_RESULT line. */
@@ -44,6 +48,7 @@ export function runWrk(o: WrkOptions): Promise<WrkResult & { cpuSeconds: number 
     BENCH_FILE: o.file,
     BENCH_BODIES: o.bodies ?? '',
     BENCH_THREADS: String(o.threads),
+    BENCH_MIX: o.mix ?? '',
   };
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -38,7 +38,11 @@ export class AdminAuditController {
   constructor(private readonly audit: AuditTrail) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit trail, newest first (never answers)' })
+  @ApiOperation({
+    summary: 'The audit trail, newest first (never answers)',
+    description:
+      'Filter by `accountId`, `taskId` or `action`. Entries carry who did what to which task, account or group; never answers.',
+  })
   @ApiQuery({ name: 'accountId', required: false })
   @ApiQuery({ name: 'taskId', required: false })
   @ApiQuery({ name: 'action', required: false })
@@ -52,7 +56,10 @@ export class AdminAuditController {
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ): Promise<AuditPageDto> {
-    for (const [path, value] of [['accountId', accountId], ['taskId', taskId]] as const) {
+    for (const [path, value] of [
+      ['accountId', accountId],
+      ['taskId', taskId],
+    ] as const) {
       if (value !== undefined && !isUuid(value)) throw new InvalidRequestError([{ path, message: `${path} must be a UUID` }]);
     }
     if (action !== undefined && !/^[a-z_]+\.[a-z_]+$/.test(action)) {

@@ -2,39 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../shared/clock/clock';
 import { Sql, SqlStatement } from '../shared/database/sql';
 import { newId } from '../shared/ids';
-
-export type AuditAction =
-  | 'task.delegated' | 'task.saved' | 'task.picked_up' | 'task.reassigned' | 'task.submitted'
-  | 'task.withdrawn' | 'task.delivered'
-  | 'account.registered' | 'account.login' | 'account.login_failed' | 'account.locked'
-  | 'account.password_reset' | 'account.updated' | 'account.disabled'
-  | 'work_group.created' | 'work_group.updated' | 'work_group.deleted'
-  | 'work_group.member_added' | 'work_group.member_removed';
-
-export type AuditActor = { type: 'account'; id: string } | { type: 'integration' } | { type: 'system' };
-
-export interface AuditEntry {
-  actor: AuditActor;
-  action: AuditAction;
-  taskId?: string;
-  accountId?: string;
-  workGroupId?: string;
-  /** Assignment or state before/after: small descriptive objects, never answers. */
-  from?: unknown;
-  to?: unknown;
-}
-
-export interface AuditRecord {
-  id: string;
-  at: string;
-  actor: { type: AuditActor['type']; id?: string };
-  action: AuditAction;
-  taskId?: string;
-  accountId?: string;
-  workGroupId?: string;
-  from?: unknown;
-  to?: unknown;
-}
+import { AuditAction, AuditActor, AuditEntry, AuditLog, AuditRecord } from './audit-log';
 
 export interface AuditRow {
   id: string;
@@ -50,13 +18,19 @@ export interface AuditRow {
   to_value: unknown;
 }
 
-/** The append-only audit trail. Written in the caller's transaction, so it records only what happened. */
+/**
+ * The append-only audit trail in PostgreSQL (`audit_log`), the adapter behind `AuditLog`. Written in
+ * the caller's transaction, so it records only what happened. Its `statement` and
+ * `taskHistorySubquery` are for the measured hot paths that fold the entry into a statement of their own.
+ */
 @Injectable()
-export class AuditTrail {
+export class AuditTrail extends AuditLog {
   constructor(
     private readonly sql: Sql,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     const { sql, params } = this.statement(entry);
@@ -85,6 +59,22 @@ export class AuditTrail {
         entry.to === undefined ? null : JSON.stringify(entry.to),
       ],
     };
+  }
+
+  /**
+   * Retention: deletes the entries recorded before `cutoff`, oldest first, in batches so no single
+   * statement holds many locks. Returns how many went.
+   */
+  async purgeBefore(cutoff: Date, batch = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.sql.query<{ id: string }>(
+        `DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < ? ORDER BY at LIMIT ?) RETURNING id`,
+        [cutoff, batch],
+      );
+      total += rows.length;
+      if (rows.length < batch) return total;
+    }
   }
 
   /** Newest first, keyset-paginated on the time-ordered id. */

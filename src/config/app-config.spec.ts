@@ -13,3 +13,25 @@ describe('loadConfig: the database pool', () => {
     expect(() => loadConfig({ ...server, DATABASE_POOL_SIZE: value })).toThrow(/DATABASE_POOL_SIZE/);
   });
 });
+
+describe('loadConfig: the helpdesk shown on every page', () => {
+  it('has an email by default, and a phone number and opening hours only when set', () => {
+    const plain = loadConfig(server);
+    expect(plain.supportEmail).toBe('support@portal.local');
+    expect(plain.supportPhone).toBeUndefined();
+    expect(plain.supportHours).toBeUndefined();
+    const set = loadConfig({ ...server, SUPPORT_PHONE: ' +44 (0)117 922 2000 ', SUPPORT_HOURS: 'Monday to Friday, 9am to 5pm' });
+    expect(set.supportPhone).toBe('+44 (0)117 922 2000');
+    expect(set.supportHours).toBe('Monday to Friday, 9am to 5pm');
+  });
+
+  it.each([
+    ['SUPPORT_PHONE', 'call us'],
+    ['SUPPORT_PHONE', '12345'],
+    ['SUPPORT_PHONE', '0117<script>'],
+    ['SUPPORT_HOURS', 'x'.repeat(201)],
+    ['SUPPORT_HOURS', 'Monday\nTuesday'],
+  ])('refuses %s=%j at start-up', (name, value) => {
+    expect(() => loadConfig({ ...server, [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
-import { PublishFormDefinition } from '../forms/application/publish-form-definition';
-import { AccountRepository, PasswordHasher } from '../identity/application/identity.ports';
-import { Account } from '../identity/domain/account';
+import { PublishFormDefinition } from '../forms';
+import { ProvisionAccounts } from '../identity';
 import { Clock } from '../shared/clock/clock';
 import { addDaysToDate, calendarDate } from '../shared/dates';
-import { UnitOfWork } from '../shared/database/unit-of-work';
-import { newId } from '../shared/ids';
-import { DelegateTask } from '../tasks/application/delegate-task';
-import { AdministerWorkGroups } from '../work-groups/application/administer-work-groups';
+import { DelegateTask } from '../tasks';
+import { AdministerWorkGroups } from '../work-groups';
 import educationAdvice from './forms/education-advice.v1.json';
 import healthContribution from './forms/health-contribution.v1.json';
 
@@ -34,9 +31,7 @@ export class DemoData implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly uow: UnitOfWork,
-    private readonly accounts: AccountRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly accounts: ProvisionAccounts,
     private readonly publish: PublishFormDefinition,
     private readonly delegate: DelegateTask,
     private readonly workGroups: AdministerWorkGroups,
@@ -45,7 +40,7 @@ export class DemoData implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    if (await this.uow.run(() => this.accounts.findByEmail(DEMO_ACCOUNTS.professional))) return;
+    if (await this.accounts.exists(DEMO_ACCOUNTS.professional)) return;
     await this.seed();
     this.logger.log(
       `demo data seeded: sign in as ${DEMO_ACCOUNTS.professional}, ${DEMO_ACCOUNTS.colleague} or ${DEMO_ACCOUNTS.admin} (admin) ` +
@@ -57,27 +52,26 @@ export class DemoData implements OnApplicationBootstrap {
     await this.publish.execute(educationAdvice.key, String(educationAdvice.version), educationAdvice);
     await this.publish.execute(healthContribution.key, String(healthContribution.version), healthContribution);
 
-    const hash = await this.hasher.hash(DEMO_PASSWORD);
     const now = this.clock.now();
-    const make = (email: string, firstName: string, lastName: string, organisation: string, admin = false) => {
-      const account = Account.register(newId(), email, hash, { firstName, lastName, jobTitle: admin ? 'Helpdesk' : 'SENCo', organisation, phone: null, address: ADDRESS }, now);
-      if (admin) account.roles = ['professional', 'admin'];
-      return account;
-    };
-    const admin = make(DEMO_ACCOUNTS.admin, 'Helen', 'Desk', 'Exampleshire Council', true);
-    await this.uow.run(async () => {
-      this.accounts.add(make(DEMO_ACCOUNTS.professional, 'Sam', 'Taylor', 'Exampleton Primary School'));
-      this.accounts.add(make(DEMO_ACCOUNTS.colleague, 'Alex', 'Morgan', 'Exampleton Primary School'));
-      this.accounts.add(admin);
+    const make = (email: string, firstName: string, lastName: string, organisation: string, admin = false) => ({
+      email,
+      password: DEMO_PASSWORD,
+      details: { firstName, lastName, jobTitle: admin ? 'Helpdesk' : 'SENCo', organisation, phone: null, address: ADDRESS },
+      admin,
     });
+    const [, , adminId] = await this.accounts.create([
+      make(DEMO_ACCOUNTS.professional, 'Sam', 'Taylor', 'Exampleton Primary School'),
+      make(DEMO_ACCOUNTS.colleague, 'Alex', 'Morgan', 'Exampleton Primary School'),
+      make(DEMO_ACCOUNTS.admin, 'Helen', 'Desk', 'Exampleshire Council', true),
+    ]);
 
-    const group = await this.workGroups.create(admin.id, {
+    const group = await this.workGroups.create(adminId, {
       key: 'exampleton-primary-sen',
       name: 'Exampleton Primary SEN team',
       organisation: 'Exampleton Primary School',
     });
-    await this.workGroups.addMember(admin.id, group.id, DEMO_ACCOUNTS.professional);
-    await this.workGroups.addMember(admin.id, group.id, DEMO_ACCOUNTS.colleague);
+    await this.workGroups.addMember(adminId, group.id, DEMO_ACCOUNTS.professional);
+    await this.workGroups.addMember(adminId, group.id, DEMO_ACCOUNTS.colleague);
 
     const today = calendarDate(now, this.config.portalTimezone);
     const prefill = { childName: 'Jamie Rivers', dateOfBirth: '2016-04-12', caseWorker: 'Pat Kemp' };

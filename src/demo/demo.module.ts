@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { FormsModule } from '../forms/forms.module';
-import { IdentityModule } from '../identity/identity.module';
-import { TasksModule } from '../tasks/tasks.module';
 import { DemoData } from './demo-data';
 
-@Module({ imports: [IdentityModule, FormsModule, TasksModule], providers: [DemoData] })
+// Identity, forms and tasks are global modules (imported once, by AppModule).
+@Module({ providers: [DemoData] })
 export class DemoModule {}

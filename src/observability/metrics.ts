@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { MetricsListener } from './metrics-listener';
 
 /** Something that can report a current figure at scrape time (queue depths, failures). */
 export type GaugeSource = () => Promise<number>;
@@ -15,6 +16,8 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
+  /** The separate scrape listener (see ObservabilityModule); its `url()` tells tests where it is. */
+  listener?: MetricsListener;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'portal_' });

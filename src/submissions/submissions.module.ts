@@ -1,7 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { FormsModule } from '../forms/forms.module';
-import { TasksModule } from '../tasks/tasks.module';
+import { TaskContributionsForSubmissions, TaskFilesForSubmissions, TaskUpkeepForSubmissions } from '../tasks';
 import { AdministerDeliveries } from './application/administer-deliveries';
 import { DeliverContribution } from './application/deliver-contribution';
 import { DownloadTaskPdf } from './application/download-task-pdf';
@@ -16,6 +15,7 @@ import {
   RetentionQueries,
   SubmissionRepository,
 } from './application/submission.ports';
+import { TaskContributions } from './application/task-contributions';
 import { TaskDeliveryQuery } from './application/task-delivery-query';
 import { AdminDeliveriesController } from './http/admin-deliveries.controller';
 import { SubmissionsController } from './http/submissions.controller';
@@ -23,27 +23,37 @@ import { DeliveryMetrics } from './infrastructure/delivery-metrics';
 import { DeliveryWorker } from './infrastructure/delivery.worker';
 import { DueDateRemindersJob } from './infrastructure/due-date-reminders.job';
 import { HttpCaseSystemGateway } from './infrastructure/http-case-system.gateway';
-import { MikroOrmDeliveryRepository, MikroOrmSubmissionRepository } from './infrastructure/mikro-orm-submission.repositories';
+import { PostgresDeliveryRepository, PostgresSubmissionRepository } from './infrastructure/mikro-orm-submission.repositories';
 import { RetentionJob } from './infrastructure/retention.job';
 import { DeliverySchema, SubmissionSchema } from './infrastructure/submission.schemas';
-import { SqlReminderLedger } from './infrastructure/sql-reminder-ledger';
-import { SqlRetentionQueries } from './infrastructure/sql-retention-queries';
-import { TaskContributionFiles } from './infrastructure/task-contribution-files';
 
 /**
  * Submitting contributions: the immutable snapshot and its PDF, the delivery outbox drained to the
  * case system, 30-day retention, and due-date reminders. Uses tasks and forms through their exports.
+ *
+ * Global, like every context module: contexts inject what another context exports without importing
+ * its module file (which would reach that context's controllers and adapters); AppModule and the CLI's
+ * OperationsModule, the composition roots, import each module once. Contexts meet through index.ts.
  */
+@Global()
 @Module({
-  imports: [MikroOrmModule.forFeature([SubmissionSchema, DeliverySchema]), TasksModule, FormsModule],
+  imports: [MikroOrmModule.forFeature([SubmissionSchema, DeliverySchema])],
   controllers: [SubmissionsController, AdminDeliveriesController],
   providers: [
-    { provide: SubmissionRepository, useClass: MikroOrmSubmissionRepository },
-    { provide: DeliveryRepository, useClass: MikroOrmDeliveryRepository },
-    { provide: ContributionFiles, useClass: TaskContributionFiles },
+    { provide: SubmissionRepository, useClass: PostgresSubmissionRepository },
+    { provide: DeliveryRepository, useClass: PostgresDeliveryRepository },
+    // Ports the tasks context implements (and exports): a task's contribution and its files.
+    // (factories, not useExisting, so the compiler checks that tasks' classes fit the ports)
+    {
+      provide: TaskContributions,
+      inject: [TaskContributionsForSubmissions],
+      useFactory: (tasks: TaskContributionsForSubmissions): TaskContributions => tasks,
+    },
+    { provide: ContributionFiles, inject: [TaskFilesForSubmissions], useFactory: (files: TaskFilesForSubmissions): ContributionFiles => files },
     { provide: CaseSystemGateway, useClass: HttpCaseSystemGateway },
-    { provide: RetentionQueries, useClass: SqlRetentionQueries },
-    { provide: ReminderLedger, useClass: SqlReminderLedger },
+    // The reminder and clean-up jobs read and mark the tasks table through tasks, its owner.
+    { provide: RetentionQueries, inject: [TaskUpkeepForSubmissions], useFactory: (tasks: TaskUpkeepForSubmissions): RetentionQueries => tasks },
+    { provide: ReminderLedger, inject: [TaskUpkeepForSubmissions], useFactory: (tasks: TaskUpkeepForSubmissions): ReminderLedger => tasks },
     SubmitContribution,
     DownloadTaskPdf,
     DeliverContribution,

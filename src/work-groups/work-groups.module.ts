@@ -1,7 +1,7 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DomainEvents } from '../shared/events/domain-events';
-import { AccountWorkGroups } from '../identity/application/identity.ports';
+import { AccountEmailChanged, AccountRegistered, AccountWorkGroups } from '../identity';
 import { AdministerWorkGroups } from './application/administer-work-groups';
 import { MemberAccounts, MembershipRepository, WorkGroupRepository, WorkGroupTaskUsage } from './application/work-group.ports';
 import { WorkGroupQueries } from './application/work-group-queries';
@@ -9,10 +9,10 @@ import { AdminWorkGroupsController } from './http/admin-work-groups.controller';
 import { WorkGroupsController } from './http/work-groups.controller';
 import {
   MikroOrmWorkGroupRepository,
-  SqlMemberAccounts,
-  SqlMembershipRepository,
-  SqlWorkGroupTaskUsage,
+  PostgresMembershipRepository,
 } from './infrastructure/mikro-orm-work-group.repositories';
+import { IdentityMemberAccounts } from './infrastructure/identity-member-accounts';
+import { WorkGroupMemberSchema } from './infrastructure/work-group-member.schema';
 import { WorkGroupSchema } from './infrastructure/work-group.schema';
 
 /**
@@ -21,18 +21,18 @@ import { WorkGroupSchema } from './infrastructure/work-group.schema';
  */
 @Global()
 @Module({
-  imports: [MikroOrmModule.forFeature([WorkGroupSchema])],
+  imports: [MikroOrmModule.forFeature([WorkGroupSchema, WorkGroupMemberSchema])],
   controllers: [AdminWorkGroupsController, WorkGroupsController],
   providers: [
     { provide: WorkGroupRepository, useClass: MikroOrmWorkGroupRepository },
-    { provide: MembershipRepository, useClass: SqlMembershipRepository },
-    { provide: MemberAccounts, useClass: SqlMemberAccounts },
-    { provide: WorkGroupTaskUsage, useClass: SqlWorkGroupTaskUsage },
+    { provide: MembershipRepository, useClass: PostgresMembershipRepository },
+    { provide: MemberAccounts, useClass: IdentityMemberAccounts },
+    WorkGroupTaskUsage,
     WorkGroupQueries,
     { provide: AccountWorkGroups, useExisting: WorkGroupQueries },
     AdministerWorkGroups,
   ],
-  exports: [WorkGroupQueries, AccountWorkGroups, AdministerWorkGroups],
+  exports: [WorkGroupQueries, AccountWorkGroups, AdministerWorkGroups, WorkGroupTaskUsage],
 })
 export class WorkGroupsModule implements OnModuleInit {
   constructor(
@@ -42,7 +42,7 @@ export class WorkGroupsModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Someone added by email before they registered becomes a member when they do.
-    this.events.on('account.registered', (e) => this.memberships.attachPending(e.email, e.accountId));
-    this.events.on('account.email_changed', (e) => this.memberships.followEmailChange(e.accountId, e.newEmail));
+    this.events.on<AccountRegistered>('account.registered', (e) => this.memberships.attachPending(e.email, e.accountId));
+    this.events.on<AccountEmailChanged>('account.email_changed', (e) => this.memberships.followEmailChange(e.accountId, e.newEmail));
   }
 }

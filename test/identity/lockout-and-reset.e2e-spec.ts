@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { settleMail } from '../support/task-fixtures';
 import { API, login, PASSWORD, register, registrationBody } from '../support/portal-client';
 
 const NEW_PASSWORD = 'another quite long passphrase 7';
@@ -7,7 +8,8 @@ const NEW_PASSWORD = 'another quite long passphrase 7';
 describe('Lockout, password reset and code limits', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // X-Forwarded-For is believed from loopback, so a test can send from several client addresses.
+    t = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1/32' } });
   });
   afterAll(() => t.close());
   afterEach(() => t.clock.reset());
@@ -107,10 +109,18 @@ describe('Lockout, password reset and code limits', () => {
     expect(late.body.code).toBe('reset_expired');
   });
 
-  it('sends at most 5 reset emails an hour per account', async () => {
+  it('sends at most 5 reset emails an hour per account (2 for requests from any one address)', async () => {
     await register(t, 'flooded@school.example');
     const since = t.mail.mark();
-    for (let i = 0; i < 7; i++) await request(t.url).post(`${API}/password-resets`).send({ email: 'flooded@school.example' }).expect(202);
+    // Each sent before the next is asked for: a code email superseded while still queued is dropped (issue 21), not counted here.
+    for (let i = 0; i < 7; i++) {
+      await request(t.url)
+        .post(`${API}/password-resets`)
+        .set('X-Forwarded-For', `192.0.2.${10 + i}`)
+        .send({ email: 'flooded@school.example' })
+        .expect(202);
+      await settleMail(t, 100);
+    }
     await t.mail.waitFor((m) => m.to.includes('flooded@school.example'), 8000, since);
     await new Promise((r) => setTimeout(r, 800));
     expect(t.mail.messages.slice(since).filter((m) => m.to.includes('flooded@school.example'))).toHaveLength(5);

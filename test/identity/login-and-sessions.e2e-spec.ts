@@ -48,6 +48,29 @@ describe('Login, sessions and CSRF', () => {
     }
   });
 
+  it('the password step (passport-local) checks the body first: a malformed one is 400, an empty field the same 401', async () => {
+    const malformed: unknown[] = [
+      {},
+      { email: 'pro@trust.example' },
+      { password: PASSWORD },
+      { email: 42, password: PASSWORD },
+      { email: 'pro@trust.example', password: ['x'] },
+      { email: 'pro@trust.example', password: PASSWORD, remember: true },
+    ];
+    for (const body of malformed) {
+      const r = await request(t.url).post(`${API}/auth/login`).send(body as object).expect(400);
+      expect(r.body.code).toBe('invalid_request');
+    }
+    const unknown = await request(t.url).post(`${API}/auth/login`).send({ email: 'nobody@trust.example', password: PASSWORD }).expect(401);
+    for (const body of [
+      { email: '', password: PASSWORD },
+      { email: 'pro@trust.example', password: '' },
+    ]) {
+      const r = await request(t.url).post(`${API}/auth/login`).send(body).expect(401);
+      expect(r.body).toEqual(unknown.body);
+    }
+  });
+
   it('a wrong code is 400; five wrong codes kill the challenge; the code lives 10 minutes', async () => {
     const { res, since } = await startLogin();
     const code = await t.mail.codeFor('pro@trust.example', since);

@@ -27,6 +27,18 @@ describe('Mail outages and logs', () => {
     await request(t.url).post(`${API}/registrations/${started.body.registrationId}/verify`).send({ code }).expect(201);
   });
 
+  it('sends each email as plain text with an HTML alternative from the same template pair (mailer over SMTP)', async () => {
+    const since = sink.messages.length;
+    await request(t.url).post(`${API}/registrations`).send(registrationBody('both-parts@school.example')).expect(202);
+    const mail = await sink.waitFor((m) => m.to.includes('both-parts@school.example'), 8000, since);
+    const code = /\b(\d{8})\b/.exec(mail.text)![1];
+    expect(mail.subject).toBe('Your Professional Portal verification code');
+    expect(mail.text).toContain(`Your Professional Portal verification code is:\n\n${code}\n`);
+    expect(mail.html).toMatch(/^<!DOCTYPE html>/);
+    expect(mail.html).toContain(`>${code}</p>`);
+    expect(mail.html).toContain(t.config.councilName);
+  });
+
   it('never writes passwords, codes, tokens or cookies to the logs', async () => {
     await register(t, 'logged@school.example');
     const client = await login(t, 'logged@school.example');

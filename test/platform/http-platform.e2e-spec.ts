@@ -65,7 +65,7 @@ describe('HTTP platform: health, headers, errors, docs, housekeeping', () => {
   it('exposes Prometheus metrics with route patterns, never raw ids', async () => {
     await request(t.url).get(`${API}/registrations/01900000-0000-7000-8000-000000000000/verify`);
     await request(t.url).post(`${API}/registrations/01900000-0000-7000-8000-000000000000/verify`).send({ code: '12345678' });
-    const r = await request(t.url).get('/metrics').expect(200);
+    const r = await request(t.metricsUrl).get('/metrics').expect(200);
     expect(r.headers['content-type']).toContain('text/plain');
     expect(r.text).toContain('portal_http_request_duration_seconds_bucket');
     expect(r.text).toContain('route="/api/v1/registrations/:registrationId/verify"');

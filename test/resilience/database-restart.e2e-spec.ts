@@ -33,7 +33,8 @@ describeWithServer('PostgreSQL restarted under load', () => {
 
   beforeAll(async () => {
     pg = await startPrivatePostgres();
-    t = await startTestApp({ databaseUrl: pg.url });
+    // 1 s rather than the 1.5 s default, so the bound below has room on a busy machine.
+    t = await startTestApp({ databaseUrl: pg.url, env: { DATABASE_ACQUIRE_TIMEOUT_MS: '1000' } });
     await publishSampleForms(t);
     await register(t, 'owner@school.example');
     owner = await login(t, 'owner@school.example');
@@ -165,7 +166,12 @@ describeWithServer('PostgreSQL restarted under load', () => {
         ),
       ),
     ).toEqual([]);
-    expect(Math.max(...during.map((o) => o.ms))).toBeLessThan(5000);
+    // Not a performance figure: whether the configured acquire timeout (1 s here, 1.5 s by default) is
+    // what a request waits for when the server is gone, rather than the pool's old 5 s (issue 21 saw
+    // 5.0-5.6 s). The bound leaves a loaded CI machine room while still failing the pool's 5 s.
+    const slowest = Math.max(...during.map((o) => o.ms));
+    console.log(`PostgreSQL down: ${during.length} requests, all 503 database_unavailable, the slowest in ${slowest} ms`);
+    expect(slowest).toBeLessThan(4000);
     // Never a 500 or a hang, at any moment.
     expect(summary(outcomes.filter((o) => o.status >= 500 && o.status !== 503))).toEqual([]);
     expect(outcomes.filter((o) => o.status === 0)).toEqual([]);

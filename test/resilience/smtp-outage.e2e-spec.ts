@@ -44,7 +44,7 @@ describe('Mail server outage', () => {
     const waiting = await outbox();
     expect(waiting.map((m) => m.kind).sort()).toEqual(['code', 'notice']);
     expect(waiting.every((m) => m.attempts >= 2 && m.last_error !== null)).toBe(true);
-    expect((await request(t.url).get('/metrics')).text).toMatch(/portal_mail_backlog 2\b/);
+    expect((await request(t.metricsUrl).get('/metrics')).text).toMatch(/portal_mail_backlog 2\b/);
 
     const back = Date.now();
     await sink.start(port);
@@ -78,5 +78,47 @@ describe('Mail server outage', () => {
     } finally {
       t.clock.reset();
     }
+  });
+
+  it('a person who asks twice during the outage gets only the newer code, and it is the one that works (issue 21)', async () => {
+    await sink.stop();
+    const since = sink.mark();
+    const first = await request(t.url).post(`${API}/auth/login`).send({ email: 'owner@school.example', password: PASSWORD }).expect(202);
+    // Several failed attempts of the first code email before the second is asked for.
+    await new Promise((r) => setTimeout(r, 1500));
+    const second = await request(t.url).post(`${API}/auth/login`).send({ email: 'owner@school.example', password: PASSWORD }).expect(202);
+    await new Promise((r) => setTimeout(r, 1000));
+    // The older code email was dropped, not left to go out first once the server is back.
+    expect((await outbox()).map((m) => m.kind)).toEqual(['code']);
+
+    await sink.start(port);
+    const code = (await sink.waitForMail('owner@school.example', 'Your Professional Portal verification code', since, 8000)).text.match(
+      /\b(\d{8})\b/,
+    )![1];
+    await settleMail(t, 500);
+    const codes = sink.messages.slice(since).filter((m) => m.subject === 'Your Professional Portal verification code');
+    expect(codes).toHaveLength(1);
+    // The code that arrived belongs to the newer sign-in, not the older.
+    await request(t.url)
+      .post(`${API}/auth/login/verify`)
+      .send({ challengeId: second.body.challengeId, code })
+      .expect(200);
+    void first;
+  });
+
+  it('sign-in codes go out before a backlog of notices (someone is waiting at the sign-in page)', async () => {
+    await sink.stop();
+    const since = sink.mark();
+    for (let i = 0; i < 6; i += 1) await delegate(t, delegationBody(`member${i}@school.example`));
+    await request(t.url).post(`${API}/auth/login`).send({ email: 'owner@school.example', password: PASSWORD }).expect(202);
+    await new Promise((r) => setTimeout(r, 1000));
+    // Everything due at the same moment, a little ahead, so that one claim takes it all together.
+    await sql(t, "UPDATE mail_outbox SET next_attempt_at = now() + interval '1500 milliseconds', claimed_until = NULL");
+    await sink.start(port);
+    await sink.waitForMail('owner@school.example', 'Your Professional Portal verification code', since);
+    await settleMail(t, 500);
+    const arrived = sink.messages.slice(since).map((m) => m.subject);
+    expect(arrived).toHaveLength(7);
+    expect(arrived[0]).toBe('Your Professional Portal verification code');
   });
 });

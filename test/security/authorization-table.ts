@@ -67,6 +67,9 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   'POST /password-resets/{resetId}/verify':                     PUBLIC,
   'POST /password-resets/{resetId}/complete':                   PUBLIC,
 
+  // The council's published pages (accessibility statement, privacy notice): anyone, signed in or not
+  'GET /pages/{slug}':                                           PUBLIC,
+
   // Identity: my own session and profile
   'GET /auth/session':                                          SIGNED_IN,
   'POST /auth/logout':                                          SIGNED_IN,
@@ -94,6 +97,15 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   // (without pickup), an admin any task; nobody else even learns the task exists.
   'POST /tasks/{id}/reassign':      { anonymous: UNAUTH, stranger: HIDDEN, member: OK, owner: OK, admin: OK, integration: UNAUTH },
 
+  // Tasks: talking to the council (issue 24). decline: the holder, or a member of the holding group
+  // without pickup; the thread is task content (a member sees it after pickup).
+  'POST /tasks/{id}/decline':       { anonymous: UNAUTH, stranger: HIDDEN, member: OK, owner: OK, admin: HIDDEN, integration: UNAUTH },
+  'GET /tasks/{id}/messages':                                   CONTENT,
+  'POST /tasks/{id}/messages':                                  CONTENT,
+  // review: task content for its holder; the owner's task came to them directly, not through a group.
+  'POST /tasks/{id}/review':        { ...CONTENT, owner: '422 invalid_reviewer' },
+  'POST /tasks/{id}/review/return': { ...CONTENT, owner: '409 not_in_review' },
+
   // Administration
   'GET /admin/accounts':                                        ADMIN,
   'PATCH /admin/accounts/{id}':                                 ADMIN,
@@ -105,13 +117,18 @@ export const AUTHORIZATION_TABLE: Record<string, Row> = {
   'POST /admin/work-groups/{id}/members':                       ADMIN,
   'DELETE /admin/work-groups/{id}/members/{accountId}':         ADMIN,
   'GET /admin/tasks':                                           ADMIN,
+  'GET /admin/forms':                                           ADMIN,
   'GET /admin/deliveries':                                      ADMIN,
   'POST /admin/deliveries/{id}/retry':                          ADMIN,
   'GET /admin/audit':                                           ADMIN,
+  'GET /admin/case-system-outbox':                              ADMIN,
+  'POST /admin/case-system-outbox/{id}/retry':                  ADMIN,
 
   // Integration (the case system)
   'PUT /integration/form-definitions/{key}/versions/{version}': INTEGRATION,
   'POST /integration/tasks':                                    INTEGRATION,
   'GET /integration/tasks/{externalRef}':                       INTEGRATION,
   'POST /integration/tasks/{externalRef}/withdraw':             INTEGRATION,
+  'PATCH /integration/tasks/{externalRef}':                     INTEGRATION,
+  'POST /integration/tasks/{externalRef}/messages':             INTEGRATION,
 };

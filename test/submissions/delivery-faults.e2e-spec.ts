@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -133,7 +134,7 @@ describe('Delivering contributions when the case system misbehaves', () => {
         heldPastRetention: false,
       }),
     );
-    const metrics = await t.http().get('/metrics').expect(200);
+    const metrics = await request(t.metricsUrl).get('/metrics').expect(200);
     expect(Number(/^portal_deliveries_failed (\d+)$/m.exec(metrics.text)![1])).toBeGreaterThanOrEqual(1);
     // Only admins; only failed ones.
     await pro.get('/admin/deliveries').expect(403);

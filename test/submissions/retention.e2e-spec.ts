@@ -117,7 +117,7 @@ describe('Retention of submitted contributions', () => {
     expect(flagged.body.items.find((i: { submissionId: string }) => i.submissionId === u.body.submissionId)).toMatchObject({
       heldPastRetention: true,
     });
-    const metrics = await request(t.url).get('/metrics').expect(200);
+    const metrics = await request(t.metricsUrl).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/^portal_deliveries_held_past_retention 1$/m);
 
     // Running again changes nothing.
@@ -132,7 +132,7 @@ describe('Retention of submitted contributions', () => {
     expect(await job().run()).toEqual({ purged: 1, heldUndelivered: 0, withdrawnCleaned: 0 });
     expect(await filesExist(undeliveredFiles)).toBe(0);
     expect(
-      await request(t.url)
+      await request(t.metricsUrl)
         .get('/metrics')
         .then((r) => r.text),
     ).toMatch(/^portal_deliveries_held_past_retention 0$/m);

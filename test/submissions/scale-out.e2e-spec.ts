@@ -19,8 +19,12 @@ describe('Two instances draining one delivery outbox', () => {
   let pros: PortalClient[];
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ databaseUrl: a.databaseUrl, embedded: a.embedded, stub: a.stub, mail: a.mail });
+    // Delivery is at-least-once: an attempt that times out is sent again under the same key. The
+    // tests' 2 s timeout let a machine stalled by other suites turn one send into two (a CI run did);
+    // what this suite proves is that two instances never claim the same delivery, so no timeout here.
+    const env = { DELIVERY_TIMEOUT_MS: '60000' };
+    a = await startTestApp({ env });
+    b = await startTestApp({ env, databaseUrl: a.databaseUrl, embedded: a.embedded, stub: a.stub, mail: a.mail });
     await publishSampleForms(a);
     pros = [await registerAndLogin(a, 'one@school.example'), await registerAndLogin(a, 'two@school.example')];
   });

@@ -5,6 +5,8 @@ import { pdf } from '../support/sample-files';
 import { API, INTEGRATION_KEY_HEADER, integrationAuth } from './support/auth';
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { FormPdfRenderer } from '../../src/forms';
+import type { PdfkitFormPdfRenderer } from '../../src/forms/infrastructure/pdf/pdfkit-form-pdf.renderer';
 import {
   downloadPdf,
   educationAnswers,
@@ -203,6 +205,9 @@ describe('Submitting a contribution', () => {
       expect(draftText).toContain(expected);
     }
     expect(draftText).not.toContain('Left over from when attendance was marked poor'); // hidden by showIf
+    // Drawn on a worker thread (PDF_RENDER_THREADS defaults to at least one), not on the event loop.
+    expect(t.config.pdfRenderThreads).toBeGreaterThan(0);
+    expect(t.app.get<FormPdfRenderer, PdfkitFormPdfRenderer>(FormPdfRenderer, { strict: false }).threadsStarted).toBeGreaterThan(0);
 
     const r = await submit(pro, task).expect(202);
     const submitted = await downloadPdf(pro, task.id);
@@ -336,7 +341,7 @@ describe('Submitting a contribution', () => {
   });
 
   it('exposes the delivery outbox as metrics', async () => {
-    const metrics = await request(t.url).get('/metrics').expect(200);
+    const metrics = await request(t.metricsUrl).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/^portal_deliveries_pending \d+$/m);
     expect(metrics.text).toMatch(/^portal_deliveries_failed \d+$/m);
     expect(metrics.text).toMatch(/^portal_deliveries_held_past_retention \d+$/m);

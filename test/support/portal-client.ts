@@ -87,17 +87,10 @@ export function integration(t: TestApp) {
   };
 }
 
-/** Makes an account an admin the way operators do (the CLI's code), then signs in. */
+/** Makes an account an admin the way operators do (the CLI's use case), then signs in. */
 export async function registerAdmin(t: TestApp, email: string): Promise<PortalClient> {
-  const { Client } = await import('pg');
-  const { grantAdmin } = await import('../../src/operations/grant-admin');
+  const { ProvisionAccounts } = await import('../../src/identity');
   await register(t, email);
-  const db = new Client({ connectionString: t.databaseUrl });
-  await db.connect();
-  try {
-    if ((await grantAdmin(db, email)) !== 'granted') throw new Error('grant-admin failed');
-  } finally {
-    await db.end();
-  }
+  if ((await t.app.get(ProvisionAccounts).grantAdmin(email)) !== 'granted') throw new Error('grant-admin failed');
   return login(t, email);
 }

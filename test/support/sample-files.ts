@@ -77,3 +77,14 @@ export function pdfOfSize(bytes: number): Buffer {
   const head = pdf();
   return Buffer.concat([head, Buffer.alloc(bytes - head.length, 0x20)]);
 }
+
+/**
+ * A docx whose directory under-declares its sizes: the document part claims 1 KiB but inflates to
+ * `mib` MiB of zeros (about 150 KiB packed for 150 MiB), the assessment's zip bomb.
+ */
+export function docxUnderDeclaredBomb(mib = 150): Buffer {
+  return buildZip([
+    { name: '[Content_Types].xml', content: CONTENT_TYPES_XML },
+    { name: 'word/document.xml', content: Buffer.alloc(mib * 1024 * 1024, 0), declaredUncompressedSize: 1024 },
+  ]);
+}

@@ -29,8 +29,18 @@ export async function sqlInTransaction<T = Record<string, unknown>>(
     });
 }
 
+/** Stored files, and uploads' staged bytes not (yet) a file: "nothing stored" means neither. */
 export const countStoredFiles = async (t: TestApp): Promise<number> =>
-  (await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM stored_files'))[0].n;
+  (
+    await sql<{ n: number }>(
+      t,
+      'SELECT ((SELECT count(*) FROM stored_files) + (SELECT count(DISTINCT file_id) FROM stored_file_parts))::int AS n',
+    )
+  )[0].n;
+
+/** Files with staged parts (uploads under way, refused, or abandoned). */
+export const countStagedFiles = async (t: TestApp): Promise<number> =>
+  Number((await sql<{ n: string }>(t, 'SELECT count(DISTINCT file_id) AS n FROM stored_file_parts'))[0].n);
 
 export async function markSubmitted(t: TestApp, taskId: string, daysAgo = 0): Promise<void> {
   await sql(t, `UPDATE tasks SET status = 'submitted', submitted_at = now() - make_interval(days => ?) WHERE id = ?`, [

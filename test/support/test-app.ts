@@ -2,11 +2,13 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { AdjustableClock, Clock } from '../../src/shared/clock/clock';
+import { AdjustableClock } from './adjustable-clock';
 import { startEmbeddedPostgres } from '../../src/shared/database/embedded-postgres';
 import { createRootLogger } from '../../src/shared/logging/logger';
+import { Metrics } from '../../src/observability/metrics';
 import { CaseSystemStub, startCaseSystemStub } from '../../libs/case-system-stub/src';
 import { SmtpSink } from './smtp-sink';
+import { ContractCounter, reportContractCounts, validateResponsesAgainstContract } from './contract-validator';
 import { cloneTestDatabase, testDatabaseUrl } from './test-database';
 
 export const INTEGRATION_KEY = 'test-integration-key-0123456789abcdef';
@@ -14,6 +16,8 @@ export const INTEGRATION_KEY = 'test-integration-key-0123456789abcdef';
 export interface TestApp {
   app: NestFastifyApplication;
   url: string;
+  /** The separate metrics listener (loopback, ephemeral port): `request(t.metricsUrl).get('/metrics')`. */
+  metricsUrl: string;
   config: AppConfig;
   clock: AdjustableClock;
   mail: SmtpSink;
@@ -22,6 +26,8 @@ export interface TestApp {
   /** True on embedded PGlite: a second instance must then also use a pool of one. */
   embedded: boolean;
   http(): request.Agent;
+  /** Responses checked against the OpenAPI document so far, and what broke it. */
+  contract: ContractCounter;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,9 @@ export interface TestAppOptions {
  * The real portal over real HTTP: its own database (PostgreSQL clone or in-memory PGlite), a real
  * SMTP server, the case-system stub over loopback, and a clock the test can move.
  */
+/** The key test apps sign deliveries with, and their own stub accepts. */
+export const TEST_HMAC_KEY = { id: 'test-1', secret: 'a-test-only-hmac-secret-of-32-chars-or-more' };
+
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const cleanups: (() => Promise<void>)[] = [];
   let databaseUrl = options.databaseUrl;
@@ -61,7 +70,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await mail.start();
     cleanups.push(() => mail.stop());
   }
-  const stub = options.stub ?? (await startCaseSystemStub());
+  // Deliveries are signed as outside embedded mode; the stub checks every signature it gets.
+  const stub = options.stub ?? (await startCaseSystemStub({ auth: { hmacKeys: [TEST_HMAC_KEY] } }));
   if (!options.stub) cleanups.push(() => stub.close());
 
   const config = loadConfig({
@@ -69,6 +79,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: databaseUrl,
     SMTP_URL: mail.url,
     CASE_SYSTEM_URL: stub.url,
+    CASE_SYSTEM_AUTH: 'hmac',
+    CASE_SYSTEM_HMAC_KEYS: `${TEST_HMAC_KEY.id}:${TEST_HMAC_KEY.secret}`,
     INTEGRATION_API_KEYS: INTEGRATION_KEY,
     PUBLIC_URL: 'http://portal.test',
     DEMO_DATA: 'false',
@@ -76,22 +88,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DELIVERY_RETRY_BASE_MS: '50',
     DELIVERY_TIMEOUT_MS: '2000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    METRICS_PORT: '0',
     ...options.env,
   });
   // PGlite serves one connection: tell the pool so (the URL alone says "real server").
   config.embeddedDatabase = embedded;
   const clock = new AdjustableClock();
   const app = await createApp(config, {
-    overrides: [{ provide: Clock, useValue: clock }],
+    clock,
     logger: createRootLogger(options.logStream ? 'info' : config.logLevel, options.logStream),
   });
+  // Every response is checked against openapi/openapi.json; a violation fails the suite at close().
+  const contract = validateResponsesAgainstContract(app.getHttpAdapter().getInstance());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  const metricsUrl = app.get(Metrics).listener?.url() ?? 'http://127.0.0.1:9';
 
   return {
     app,
     url,
+    metricsUrl,
     config,
     clock,
     mail,
@@ -99,9 +116,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl,
     embedded,
     http: () => request.agent(url),
+    contract,
     async close() {
       await app.close();
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+      reportContractCounts(contract);
+      if (contract.violations.length) {
+        throw new Error(`responses that break openapi/openapi.json:\n  ${[...new Set(contract.violations)].join('\n  ')}`);
+      }
     },
   };
 }

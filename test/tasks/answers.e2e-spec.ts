@@ -428,10 +428,10 @@ describe('Completing a form: draft answers, validation, versions', () => {
       // The seam: the save's own read, then someone else's change before its write.
       const interleave = (change: (taskId: string) => Promise<unknown>) => {
         const tasks = t.app.get(TaskRepository);
-        const read = tasks.findForDraftReplacement.bind(tasks);
-        return jest.spyOn(tasks, 'findForDraftReplacement').mockImplementationOnce(async (id) => {
-          const found = await read(id);
-          await change(id);
+        const read = tasks.load.bind(tasks);
+        return jest.spyOn(tasks, 'load').mockImplementationOnce(async (key, intent) => {
+          const found = await read(key, intent);
+          await change('id' in key ? key.id : key.externalRef);
           return found;
         });
       };

@@ -4,6 +4,7 @@ import { delegate, delegationBody, healthDelegationBody, publishSampleForms } fr
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
+  describeWithBrowser,
   ensureWebBuilt,
   expectAccessible,
   expectHeading,
@@ -32,7 +33,7 @@ async function expectNoHorizontalScroll(page: Page, what: string): Promise<void>
   if (scrollWidth > innerWidth) throw new Error(`${what} scrolls sideways at ${innerWidth}px: content is ${scrollWidth}px wide`);
 }
 
-describe('Web client: accessibility (axe-core) and reflow', () => {
+describeWithBrowser('Web client: accessibility (axe-core) and reflow', () => {
   let t: TestApp;
   let browser: Browser;
   let pro: PortalClient;
@@ -176,9 +177,9 @@ describe('Web client: accessibility (axe-core) and reflow', () => {
     await page.getByLabel('Date, row 1 (required)', { exact: true }).fill('2026-06-01');
     await page.getByLabel('Service, row 1 (required)', { exact: true }).fill('Immunisation clinic');
     await page.getByRole('button', { name: 'Submit Contribution' }).click();
-    await page.getByRole('alertdialog', { name: 'Submit Contribution' }).waitFor();
+    await page.getByRole('alertdialog', { name: 'Submit your contribution?' }).waitFor();
     await check(page, 'a11y-submit-question');
-    await page.getByRole('button', { name: 'Yes' }).click();
+    await page.getByRole('button', { name: 'Yes, submit contribution' }).click();
     await expectHeading(page, 'Contribution submitted');
     await check(page, 'a11y-submitted');
     await page.reload();
@@ -188,7 +189,7 @@ describe('Web client: accessibility (axe-core) and reflow', () => {
     await page.goto('/?view=recently-submitted');
     await page
       .getByRole('tabpanel', { name: 'Recently submitted tasks' })
-      .getByRole('link', { name: /^Download PDF/ })
+      .getByRole('link', { name: /\(PDF\)$/ })
       .waitFor();
     await check(page, 'a11y-dashboard-recently-submitted-with-a-task');
 

@@ -5,6 +5,7 @@ import { delegate, delegationBody, publishSampleForms } from '../support/task-fi
 import { login, PASSWORD } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
+  describeWithBrowser,
   ensureWebBuilt,
   eventually,
   expectHeading,
@@ -23,7 +24,7 @@ const TITLE = 'Education advice for an EHC needs assessment';
  * emailed codes, complete a delegated multi-page form with every question type, attach files,
  * meet the error summary, submit, and download the PDF of what was sent.
  */
-describe('Web client: the professional journey', () => {
+describeWithBrowser('Web client: the professional journey', () => {
   let t: TestApp;
   let browser: Browser;
 
@@ -111,7 +112,7 @@ describe('Web client: the professional journey', () => {
     expect(await childName.inputValue()).toBe('Alex Smith');
     expect(await childName.getAttribute('readonly')).not.toBeNull();
     expect(await childName.evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor)).toBe('rgb(243, 242, 241)');
-    expect(await page.getByLabel('Case worker').inputValue()).toBe('Jo Bloggs');
+    expect(await page.getByLabel('Case worker', { exact: true }).inputValue()).toBe('Jo Bloggs');
     expect(await page.getByLabel('Date of birth').inputValue()).toBe('02-Mar-2015');
 
     // Page 1: text, date, select. Next validates the page first.
@@ -222,10 +223,10 @@ describe('Web client: the professional journey', () => {
 
     // --- Submit Contribution → Yes.
     await page.getByRole('button', { name: 'Submit Contribution' }).click();
-    const confirm = page.getByRole('alertdialog', { name: 'Submit Contribution' });
+    const confirm = page.getByRole('alertdialog', { name: 'Submit your contribution?' });
     await confirm.waitFor();
     await screenshot(page, 'form-submit-confirmation');
-    await confirm.getByRole('button', { name: 'Yes' }).click();
+    await confirm.getByRole('button', { name: 'Yes, submit contribution' }).click();
     await expectHeading(page, 'Contribution submitted');
     await page.getByText('Reference LCS-123456').waitFor();
     await screenshot(page, 'submitted-confirmation');
@@ -263,7 +264,7 @@ describe('Web client: the professional journey', () => {
     await screenshot(page, 'dashboard-recently-submitted');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      submitted.getByRole('link', { name: /^Download PDF/ }).click(),
+      submitted.getByRole('link', { name: new RegExp(`^${TITLE}.*\\(PDF\\)$`) }).click(),
     ]);
     const file = readFileSync((await download.path())!);
     expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -2,14 +2,22 @@ import { Browser } from 'playwright-core';
 import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 import { registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ensureWebBuilt, expectHeading, launchBrowser, newContext, screenshot, signIn } from './support/browser';
+import {
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectHeading,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from './support/browser';
 import { formSection } from './support/form';
 import { focusStop, press, tabUntil } from './support/keyboard';
 
 const TITLE = 'Education advice for an EHC needs assessment';
 
 /** A whole form page with the keyboard alone: Tab, Shift+Tab, Space, Enter and the arrow keys. */
-describe('Web client: keyboard only', () => {
+describeWithBrowser('Web client: keyboard only', () => {
   let t: TestApp;
   let browser: Browser;
 

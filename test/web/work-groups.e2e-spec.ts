@@ -3,13 +3,21 @@ import { registerAdminHere } from '../support/sql';
 import { delegate, delegationBody, publishSampleForms } from '../support/task-fixtures';
 import { PortalClient, registerAndLogin } from '../support/portal-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ensureWebBuilt, expectHeading, launchBrowser, newContext, screenshot, signIn } from './support/browser';
+import {
+  describeWithBrowser,
+  ensureWebBuilt,
+  expectHeading,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from './support/browser';
 import { formSection } from './support/form';
 
 const TITLE = 'Education advice for an EHC needs assessment';
 
 /** Two professionals in one work group, each in their own browser: pickup, a lost race, re-assign. */
-describe('Web client: work group pickup and re-assign', () => {
+describeWithBrowser('Web client: work group pickup and re-assign', () => {
   let t: TestApp;
   let browser: Browser;
   let ana: PortalClient;

@@ -1,14 +1,17 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Layout } from './components/Layout';
 import { Heading, Loading, usePageTitle } from './components/Page';
+import { useT } from './i18n/language';
 import { DashboardPage } from './pages/Dashboard';
 import { ForgottenPasswordPage } from './pages/ForgottenPassword';
 import { LoginPage } from './pages/Login';
 import { MyDetailsPage } from './pages/MyDetails';
+import { PublicPage } from './pages/PublicPage';
 import { RegisterPage } from './pages/Register';
 import { TaskPage } from './pages/TaskPage';
 import { Link, matchPath, navigate, safeNext, useLocation } from './router';
 import { SessionProvider, useSession } from './session';
+import { GetHelpPage } from './support/GetHelpPage';
 
 // Council staff pages load only when an admin opens them: professionals never download them.
 const AdminHomePage = lazy(() => import('./pages/admin/AdminHome').then((m) => ({ default: m.AdminHomePage })));
@@ -31,6 +34,9 @@ const ROUTES: Route[] = [
   { path: '/login', access: 'anonymous-only', render: () => <LoginPage /> },
   { path: '/register', access: 'anonymous-only', render: () => <RegisterPage /> },
   { path: '/forgotten-password', access: 'anonymous-only', render: () => <ForgottenPasswordPage /> },
+  { path: '/help', access: 'public', render: () => <GetHelpPage /> },
+  { path: '/accessibility', access: 'public', render: () => <PublicPage key="a11y" slug="accessibility-statement" /> },
+  { path: '/privacy', access: 'public', render: () => <PublicPage key="privacy" slug="privacy-notice" /> },
   { path: '/', access: 'signed-in', render: () => <DashboardPage /> },
   { path: '/tasks/:id', access: 'signed-in', render: (p) => <TaskPage key={p.id} taskId={p.id!} /> },
   { path: '/my-details', access: 'signed-in', render: () => <MyDetailsPage /> },
@@ -49,27 +55,29 @@ function Redirect({ to }: { to: string }) {
 }
 
 function NotFound() {
-  usePageTitle('Page not found');
+  const t = useT();
+  usePageTitle(t('app.notFound'));
   return (
     <>
-      <Heading>Page not found</Heading>
-      <p className="govuk-body">If you typed the web address, check it is correct.</p>
-      <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+      <Heading>{t('app.notFound')}</Heading>
+      <p className="govuk-body">{t('app.typed')}</p>
+      <p className="govuk-body">{t('app.pasted')}</p>
       <p className="govuk-body">
-        <Link to="/">Go to your tasks</Link>
+        <Link to="/">{t('app.goToTasks')}</Link>
       </p>
     </>
   );
 }
 
 function Forbidden() {
-  usePageTitle('You cannot see this page');
+  const t = useT();
+  usePageTitle(t('app.forbidden'));
   return (
     <>
-      <Heading>You cannot see this page</Heading>
-      <p className="govuk-body">This page is only for council staff who run the portal.</p>
+      <Heading>{t('app.forbidden')}</Heading>
+      <p className="govuk-body">{t('app.forbiddenText')}</p>
       <p className="govuk-body">
-        <Link to="/">Go to your tasks</Link>
+        <Link to="/">{t('app.goToTasks')}</Link>
       </p>
     </>
   );

@@ -1,16 +1,15 @@
 /** The only way the client talks to the server: JSON over fetch, problem+json errors, CSRF header. */
+import type { components } from './api-types';
+import { currentLanguage, translate } from './i18n/language';
+
+type Schemas = components['schemas'];
 
 export const API_BASE = '/api/v1';
 
-export interface FieldProblem {
-  path?: string;
-  message: string;
-  pageId?: string;
-  questionId?: string;
-  row?: number;
-  columnId?: string;
-  code?: string;
-}
+/** One entry of a problem's `errors`: a field path, an answer error or a prefill error (openapi.json). */
+export type FieldProblem = Partial<Schemas['FieldError']> &
+  Partial<Schemas['AnswerErrorDto']> &
+  Partial<Schemas['PrefillError']> & { message: string };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -21,7 +20,7 @@ export class ApiError extends Error {
   readonly body: Record<string, unknown>;
 
   constructor(status: number, body: Record<string, unknown>) {
-    const title = typeof body.title === 'string' ? body.title : 'Something went wrong';
+    const title = typeof body.title === 'string' ? body.title : translate(currentLanguage(), 'api.somethingWrong');
     super(title);
     this.status = status;
     this.code = typeof body.code === 'string' ? body.code : `http_${status}`;
@@ -83,7 +82,11 @@ export async function request<T>(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // Problems come back in the interface's language (a signed-in account's preferredLanguage wins).
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': currentLanguage() === 'cy' ? 'cy, en;q=0.5' : 'en-GB, en;q=0.9',
+  };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body;
@@ -108,8 +111,8 @@ export async function request<T>(
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, {
       code: 'network_error',
-      title: 'We could not reach the portal',
-      detail: 'Check your internet connection and try again.',
+      title: translate(currentLanguage(), 'api.networkTitle'),
+      detail: translate(currentLanguage(), 'api.networkDetail'),
     });
   }
 
@@ -127,7 +130,7 @@ export async function request<T>(
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  let problem: Record<string, unknown> = {};
+  let problem: Record<string, unknown>;
   try {
     const text = await response.text();
     problem = text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -141,11 +144,12 @@ export async function request<T>(
 }
 
 function defaultTitle(status: number): string {
-  if (status === 413) return 'The file is too large';
-  if (status === 415) return 'The file type is not accepted';
-  if (status === 429) return 'Too many requests: wait a moment and try again';
-  if (status >= 500) return 'Sorry, there is a problem with the service. Try again later';
-  return 'Something went wrong';
+  const say = (key: Parameters<typeof translate>[1]) => translate(currentLanguage(), key);
+  if (status === 413) return say('api.tooLarge');
+  if (status === 415) return say('api.fileType');
+  if (status === 429) return say('api.tooMany');
+  if (status >= 500) return say('api.serverProblem');
+  return say('api.somethingWrong');
 }
 
 export const api = {

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, isApiError, serverClockSkew, setSessionHooks, type ApiError } from './api';
+import { setLanguage, takePendingChoice, useT, type T } from './i18n/language';
 import { navigate } from './router';
 import type { Account, AccountAndSession, SessionInfo } from './types';
 
@@ -197,6 +198,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [endSession]);
 
   const setAccount = useCallback((next: Account) => setAccountState(next), []);
+  // The account's language wins over this browser's last choice (the same on every device), unless
+  // the person has just chosen one on the sign-in pages: that choice is then saved on the account.
+  const accountLanguage = account?.preferredLanguage;
+  useEffect(() => {
+    if (!accountLanguage) return;
+    const chosen = takePendingChoice();
+    if (chosen && chosen !== accountLanguage) {
+      void api
+        .patch<Account>('/me', { preferredLanguage: chosen })
+        .then((updated) => setAccountState(updated))
+        .catch(() => undefined);
+      return;
+    }
+    setLanguage(accountLanguage);
+  }, [accountLanguage]);
 
   const value = useMemo<SessionContextValue>(
     () => ({
@@ -220,16 +236,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function minutesText(ms: number): string {
+function minutesText(ms: number, t: T): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 90) return 'less than 2 minutes';
+  if (seconds < 90) return t('timeout.underTwo');
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
+  return t('timeout.minutes', { n: minutes });
 }
 
 function TimeoutWarning({ remainingMs, onStay, onSignOut }: { remainingMs: number; onStay: () => void; onSignOut: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [announced] = useState(() => minutesText(remainingMs));
+  const t = useT();
+  const [announced] = useState(() => minutesText(remainingMs, t));
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -252,24 +269,27 @@ function TimeoutWarning({ remainingMs, onStay, onSignOut }: { remainingMs: numbe
       }}
     >
       <h2 className="govuk-heading-m" id="timeout-title">
-        You will be signed out soon
+        {t('timeout.title')}
       </h2>
       <p className="govuk-body" id="timeout-text">
         <span aria-hidden="true">
-          For your security, we will sign you out in <strong>{minutesText(remainingMs)}</strong> because you have not
-          done anything for a while.
+          {t('timeout.before')}
+          <strong>{minutesText(remainingMs, t)}</strong>
+          {t('timeout.after')}
         </span>
         <span className="govuk-visually-hidden">
-          For your security, we will sign you out in {announced} because you have not done anything for a while.
+          {t('timeout.before')}
+          {announced}
+          {t('timeout.after')}
         </span>{' '}
-        We will save any answers you have not saved yet.
+        {t('timeout.save')}
       </p>
       <div className="govuk-button-group">
         <button type="button" className="govuk-button" onClick={onStay} autoFocus>
-          Stay signed in
+          {t('timeout.stay')}
         </button>
         <button type="button" className="govuk-button govuk-button--secondary" onClick={onSignOut}>
-          Sign out
+          {t('layout.signOut')}
         </button>
       </div>
     </dialog>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fileFactsOf } from './received-files';
 import type { StubContribution } from './types';
 
 /** Summary for GET /__stub/contributions: enough to assert on without shipping megabytes of base64. */
@@ -84,7 +85,7 @@ function summarise(contribution: StubContribution): ContributionSummary {
     taskExternalRef: body.taskExternalRef,
     form: body.form,
     attachments: body.attachments.map(({ filename, contentType, size }) => ({ filename, contentType, size })),
-    pdfSize: Buffer.byteLength(body.pdfBase64, 'base64'),
+    pdfSize: fileFactsOf(body)?.pdf?.size ?? Buffer.byteLength(body.pdfBase64, 'base64'),
     receivedAt: contribution.receivedAt,
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { ReceivedFile } from './streaming-body';
 
 /**
  * Validation of a `POST /contributions` body against the outbound contract. The stub is
@@ -34,19 +34,11 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
-/**
- * Decodes canonical padded base64 (what Buffer#toString('base64') produces), or returns undefined.
- * Buffer.from() silently skips bad characters, so without the round trip a corrupted payload could
- * still decode to *something*. The round trip is also ~50x faster than a regex over 13 MiB strings.
- */
-function decodeBase64(value: string): Buffer | undefined {
-  if (value.length % 4 !== 0) return undefined;
-  const data = Buffer.from(value, 'base64');
-  return data.toString('base64') === value ? data : undefined;
-}
-
-function sha256Hex(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+/** A file field as received: decoded while streaming (see streaming-body.ts), or text in a body built in memory. */
+function received(value: unknown): ReceivedFile | undefined {
+  if (value instanceof ReceivedFile) return value;
+  if (typeof value === 'string') return ReceivedFile.fromBase64(value, false);
+  return undefined;
 }
 
 class IssueList {
@@ -86,18 +78,18 @@ function checkFile(
   sha256: unknown,
   shaKey: string,
   expectedSize?: number,
-): Buffer | undefined {
-  const data = typeof base64 === 'string' ? decodeBase64(base64) : undefined;
+): ReceivedFile | undefined {
+  const file = received(base64);
+  const data = file?.valid ? file : undefined;
   if (data === undefined) issues.add(`${path}/${base64Key}`, 'must be a padded standard base64 string');
   const shaOk = typeof sha256 === 'string' && SHA256_HEX.test(sha256);
   if (!shaOk) issues.add(`${path}/${shaKey}`, 'must be the hex SHA-256 of the content (64 hex digits)');
   if (data === undefined || !shaOk) return undefined;
-  if (expectedSize !== undefined && data.length !== expectedSize) {
-    issues.add(`${path}/size`, `is ${expectedSize} but the content decodes to ${data.length} bytes`, 'checksum_mismatch');
+  if (expectedSize !== undefined && data.size !== expectedSize) {
+    issues.add(`${path}/size`, `is ${expectedSize} but the content decodes to ${data.size} bytes`, 'checksum_mismatch');
   }
-  const actual = sha256Hex(data);
-  if (actual !== sha256.toLowerCase()) {
-    issues.add(`${path}/${shaKey}`, `does not match the content (content hashes to ${actual})`, 'checksum_mismatch');
+  if (data.sha256 !== sha256.toLowerCase()) {
+    issues.add(`${path}/${shaKey}`, `does not match the content (content hashes to ${data.sha256})`, 'checksum_mismatch');
   }
   return data;
 }
@@ -127,7 +119,7 @@ function checkAttachments(value: unknown, issues: IssueList): void {
 function checkPdf(body: Json, issues: IssueList): void {
   const pdf = checkFile(issues, '', body.pdfBase64, 'pdfBase64', body.pdfSha256, 'pdfSha256');
   // The portal renders a real PDF; an empty or non-PDF payload means it sent a placeholder.
-  if (pdf !== undefined && pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+  if (pdf !== undefined && pdf.head.subarray(0, 5).toString('latin1') !== '%PDF-') {
     issues.add('/pdfBase64', 'does not decode to a PDF document (no %PDF- header)');
   }
 }

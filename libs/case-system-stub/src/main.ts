@@ -2,6 +2,8 @@
  * Standalone case-management gateway stub (`npm run case-system:stub`). Listens on PORT (default
  * 4010) and on 127.0.0.1 only, since it accepts anything and keeps children's data in memory.
  */
+import { parseHmacKeys } from '../../case-system-contract/src';
+import type { StubAuthOptions } from './auth';
 import { startCaseSystemStub } from './server';
 
 const DEFAULT_PORT = 4010;
@@ -15,8 +17,19 @@ function portFromEnv(value: string | undefined): number {
   return port;
 }
 
+/** The same variables as the portal's, so one environment configures both ends. */
+function authFromEnv(env: NodeJS.ProcessEnv): StubAuthOptions {
+  const auth: StubAuthOptions = {};
+  if (env.CASE_SYSTEM_HMAC_KEYS?.trim()) auth.hmacKeys = parseHmacKeys(env.CASE_SYSTEM_HMAC_KEYS);
+  if (env.CASE_SYSTEM_OAUTH_CLIENT_ID?.trim() && env.CASE_SYSTEM_OAUTH_CLIENT_SECRET?.trim()) {
+    auth.oauth2 = { clientId: env.CASE_SYSTEM_OAUTH_CLIENT_ID.trim(), clientSecret: env.CASE_SYSTEM_OAUTH_CLIENT_SECRET.trim() };
+  }
+  return auth;
+}
+
 async function main(): Promise<void> {
   const stub = await startCaseSystemStub({
+    auth: authFromEnv(process.env),
     port: portFromEnv(process.env.PORT),
     host: process.env.CASE_SYSTEM_STUB_HOST ?? '127.0.0.1',
     logger: true,

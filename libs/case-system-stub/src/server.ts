@@ -4,7 +4,9 @@ import { pino, type Logger } from 'pino';
 import { ContributionStore } from './contribution-store';
 import { handleContribution } from './contributions-handler';
 import { handleControl } from './control-handler';
+import { TaskItemStore } from './events-handler';
 import { FaultState } from './fault-state';
+import { StubAuth } from './auth';
 import { sendJson, sendProblem } from './http-io';
 import type { CaseSystemStub, CaseSystemStubOptions, StubFault } from './types';
 
@@ -19,7 +21,9 @@ export async function startCaseSystemStub(options: CaseSystemStubOptions = {}): 
   const logger: Logger | undefined = options.logger === true ? pino({ name: 'case-system-stub' }) : undefined;
 
   const store = new ContributionStore();
+  const auth = new StubAuth(options.auth ?? {});
   const faults = new FaultState();
+  const taskItems = new TaskItemStore();
   const pendingSleeps = new Set<() => void>();
   let closing = false;
 
@@ -38,6 +42,7 @@ export async function startCaseSystemStub(options: CaseSystemStubOptions = {}): 
   const clear = (): void => {
     store.clear();
     faults.set(null);
+    taskItems.clear();
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -46,8 +51,17 @@ export async function startCaseSystemStub(options: CaseSystemStubOptions = {}): 
       if (req.method !== 'POST') {
         return sendProblem(res, 405, 'method_not_allowed', { title: 'Method not allowed', headers: { allow: 'POST' } });
       }
-      return handleContribution({ store, faults, logger, sleep }, req, res);
+      return handleContribution({ store, faults, logger, sleep, auth, retainFiles: options.retainFiles ?? true }, req, res);
     }
+    if (url.pathname === '/oauth/token' && req.method === 'POST') return auth.issueToken(req, res);
+    if (url.pathname === '/task-events' || url.pathname === '/messages') {
+      if (req.method !== 'POST') {
+        return sendProblem(res, 405, 'method_not_allowed', { title: 'Method not allowed', headers: { allow: 'POST' } });
+      }
+      return taskItems.handle(url.pathname === '/messages' ? 'message' : 'event', req, res);
+    }
+    if (url.pathname === '/__stub/task-events') return sendJson(res, 200, taskItems.events);
+    if (url.pathname === '/__stub/messages') return sendJson(res, 200, taskItems.messages);
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname.startsWith('/__stub/')) return handleControl({ store, faults, clear }, req, res, url);
     sendProblem(res, 404, 'not_found', { title: 'Not found' });
@@ -94,6 +108,16 @@ export async function startCaseSystemStub(options: CaseSystemStubOptions = {}): 
     contributions: () => store.all(),
     requestCount: (idempotencyKey?: string) => store.requestCount(idempotencyKey),
     setFault: (fault: StubFault | null) => faults.set(fault),
+    revokeTokens: () => auth.revokeTokens(),
+    tokenRequests: () => auth.tokenRequests(),
+    taskEvents: () => [...taskItems.events],
+    messages: () => [...taskItems.messages],
+    taskItemRequestCount: () => taskItems.requests,
+    setTaskItemFault: (fault: StubFault | null) => taskItems.faults.set(fault),
+    setAutoReply: (reply) => {
+      taskItems.autoReply = reply;
+    },
+    reply: (to, ref) => taskItems.reply(to, ref),
     clear,
     close: () => {
       // Idempotent, so a test's afterAll and a shutdown hook can both call it.

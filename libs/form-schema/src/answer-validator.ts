@@ -12,6 +12,7 @@ import {
   tooFewRowsMessage,
   tooManyRowsMessage,
 } from './messages';
+import { formMessage, type MessageLanguage } from './message-catalogue';
 import { computeVisibility } from './visibility';
 
 export const ANSWER_ERROR_CODES = [
@@ -48,6 +49,11 @@ export interface ValidateAnswersOptions {
   mode: ValidationMode;
   /** Only report errors on this page (see `findPage` to reject unknown page ids first). */
   pageId?: string;
+  /**
+   * The language of the messages (issue 23), English by default. In Welsh a label is the node's
+   * Welsh (`cy.label`) where the definition has one. Codes and places are the same in both.
+   */
+  language?: MessageLanguage;
 }
 
 /** "No answer" as the type means it: an empty list is blank only where a list is the answer. */
@@ -58,47 +64,58 @@ function isUnansweredAs(type: string, value: unknown): boolean {
 
 type Report = (code: AnswerErrorCode, message: string, where?: { row?: number; columnId?: string }) => void;
 
-function checkTable(question: TableQuestion, value: unknown, complete: boolean, report: Report): void {
+/** A node's label in the messages' language: its Welsh where it has one. */
+function labelIn(node: { label: string; cy?: { label?: string } }, language: MessageLanguage): string {
+  return language === 'cy' ? (node.cy?.label ?? node.label) : node.label;
+}
+
+function checkTable(question: TableQuestion, value: unknown, complete: boolean, report: Report, language: MessageLanguage): void {
   // Phrases are built only for a message: a valid answer set (every save) needs none.
-  const phrase = () => phraseFor(question.label);
+  const tableLabel = labelIn(question, language);
+  const phrase = () => phraseFor(tableLabel, language);
   const minRows = question.minRows ?? 0;
   if (isBlank(value)) {
     if (!complete) return;
-    if (question.required) report('required', tableRequiredMessage(phrase()));
-    else if (minRows > 0) report('too_few_rows', tooFewRowsMessage(phrase(), minRows));
+    if (question.required) report('required', tableRequiredMessage(phrase(), language));
+    else if (minRows > 0) report('too_few_rows', tooFewRowsMessage(phrase(), minRows, language));
     return;
   }
   if (!Array.isArray(value)) {
-    report('invalid_type', `${phrase().subject} must be a list of rows`);
+    report('invalid_type', formMessage(language, 'table.notList', { subject: phrase().subject }));
     return;
   }
   if (question.maxRows !== undefined && value.length > question.maxRows) {
-    report('too_many_rows', tooManyRowsMessage(phrase(), question.maxRows));
+    report('too_many_rows', tooManyRowsMessage(phrase(), question.maxRows, language));
   }
-  if (complete && value.length < minRows) report('too_few_rows', tooFewRowsMessage(phrase(), minRows));
+  if (complete && value.length < minRows) report('too_few_rows', tooFewRowsMessage(phrase(), minRows, language));
 
   const columnIds = new Set(question.columns.map((column) => column.id));
   value.forEach((row: unknown, index) => {
     if (!isPlainObject(row)) {
-      report('invalid_type', inTable(question.label, `Row ${index + 1} must be a set of answers`), { row: index });
+      report('invalid_type', inTable(tableLabel, formMessage(language, 'table.rowNotAnswerSet', { row: index + 1 }), language), {
+        row: index,
+      });
       return;
     }
     for (const column of question.columns) {
       const cell = ownValue(row, column.id);
-      const cellPhrase = () => inRow(phraseFor(column.label), index);
+      const cellPhrase = () => inRow(phraseFor(labelIn(column, language), language), index, language);
       const where = { row: index, columnId: column.id };
       if (isUnansweredAs(column.type, cell)) {
         if (complete && column.required) {
-          report('required', inTable(question.label, fieldMessage({ code: 'required' }, column.type, cellPhrase())), where);
+          const message = fieldMessage({ code: 'required' }, column.type, cellPhrase(), language);
+          report('required', inTable(tableLabel, message, language), where);
         }
         continue;
       }
       const problem = checkFieldValue(column, cell);
-      if (problem) report(problem.code, inTable(question.label, fieldMessage(problem, column.type, cellPhrase())), where);
+      if (problem)
+        report(problem.code, inTable(tableLabel, fieldMessage(problem, column.type, cellPhrase(), language), language), where);
     }
     for (const key of Object.keys(row)) {
       if (columnIds.has(key)) continue;
-      report('unknown_column', inTable(question.label, `Row ${index + 1} has no column ${quoteKey(key)}`), {
+      const message = formMessage(language, 'table.unknownColumn', { row: index + 1, key: quoteKey(key) });
+      report('unknown_column', inTable(tableLabel, message, language), {
         row: index,
         columnId: key,
       });
@@ -106,37 +123,39 @@ function checkTable(question: TableQuestion, value: unknown, complete: boolean, 
   });
 }
 
-function checkQuestion(question: Question, value: unknown, complete: boolean, report: Report): void {
+function checkQuestion(question: Question, value: unknown, complete: boolean, report: Report, language: MessageLanguage): void {
   if (question.type === 'readonly') {
     // null is "no answer", so a client echoing prefill keys back as null is harmless.
-    if (value !== null && value !== undefined) report('read_only', `${phraseFor(question.label).subject} cannot be changed`);
+    if (value !== null && value !== undefined) {
+      report(
+        'read_only',
+        formMessage(language, 'answer.readOnly', { subject: phraseFor(labelIn(question, language), language).subject }),
+      );
+    }
     return;
   }
   if (question.type === 'table') {
-    checkTable(question, value, complete, report);
+    checkTable(question, value, complete, report, language);
     return;
   }
-  const phrase = () => phraseFor(question.label);
+  const phrase = () => phraseFor(labelIn(question, language), language);
   if (isUnansweredAs(question.type, value)) {
-    if (complete && question.required) report('required', fieldMessage({ code: 'required' }, question.type, phrase()));
+    if (complete && question.required) report('required', fieldMessage({ code: 'required' }, question.type, phrase(), language));
     return;
   }
   const problem = checkFieldValue(question, value);
-  if (problem) report(problem.code, fieldMessage(problem, question.type, phrase()));
+  if (problem) report(problem.code, fieldMessage(problem, question.type, phrase(), language));
 }
 
 /**
  * Checks untrusted answers against a (valid) definition. Never throws and never mutates `answers`.
  * Errors come in form order: page, question, row, column; answers to unknown questions come last.
  */
-export function validateAnswers(
-  definition: FormDefinition,
-  answers: unknown,
-  options: ValidateAnswersOptions,
-): AnswerError[] {
+export function validateAnswers(definition: FormDefinition, answers: unknown, options: ValidateAnswersOptions): AnswerError[] {
   const pageFilter = options.pageId;
+  const language = options.language ?? 'en';
   if (!isPlainObject(answers)) {
-    const message = 'Answers must be a set of answers keyed by question';
+    const message = formMessage(language, 'answer.notAnswerSet');
     return [{ pageId: pageFilter ?? '', questionId: '', code: 'invalid_type', message }];
   }
   const complete = options.mode === 'complete';
@@ -150,9 +169,9 @@ export function validateAnswers(
     known.add(question.id);
     if (pageFilter !== undefined && page.id !== pageFilter) continue;
     if (visibility && visibility.get(question.id) !== true) continue;
-    checkQuestion(question, ownValue(answers, question.id), complete, reporterFor(errors, page, question.id));
+    checkQuestion(question, ownValue(answers, question.id), complete, reporterFor(errors, page, question.id), language);
   }
-  if (pageFilter === undefined) collectUnknownQuestions(answers, known, errors);
+  if (pageFilter === undefined) collectUnknownQuestions(answers, known, errors, language);
   return errors;
 }
 
@@ -165,14 +184,19 @@ function reporterFor(errors: AnswerError[], page: Page, questionId: string): Rep
   };
 }
 
-function collectUnknownQuestions(answers: JsonObject, known: Set<string>, errors: AnswerError[]): void {
+function collectUnknownQuestions(
+  answers: JsonObject,
+  known: Set<string>,
+  errors: AnswerError[],
+  language: MessageLanguage,
+): void {
   for (const key of Object.keys(answers)) {
     if (known.has(key)) continue;
     errors.push({
       pageId: '',
       questionId: key,
       code: 'unknown_question',
-      message: `${quoteKey(key)} is not a question on this form`,
+      message: formMessage(language, 'answer.unknownQuestion', { key: quoteKey(key) }),
     });
   }
 }

@@ -5,6 +5,8 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Welsh month abbreviations (as the server's src/shared/i18n/dates.ts, which this library may not import). */
+const WELSH_MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -29,4 +31,11 @@ export function formatDate(value: string): string {
   if (!isRealDate(value)) return value;
   const [year, month, day] = value.split('-');
   return `${day}-${MONTHS[Number(month) - 1]}-${year}`;
+}
+
+/** As `formatDate`, with Welsh month names for `cy`: `2026-10-05` → `05-Hyd-2026`. */
+export function formatDateInLanguage(value: string, language: 'en' | 'cy'): string {
+  if (language === 'en' || !isRealDate(value)) return formatDate(value);
+  const [year, month, day] = value.split('-');
+  return `${day}-${WELSH_MONTHS[Number(month) - 1]}-${year}`;
 }

@@ -11,6 +11,7 @@ import {
   type Question,
   type QuestionType,
   type ShowIf,
+  type WelshText,
 } from './form-definition.types';
 import { isPlainObject, ownValue, type JsonObject } from './json';
 
@@ -25,7 +26,7 @@ const MAX_VERSION = 2_147_483_647;
 const KEY_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const KEY_RULE = 'must be a lowercase slug such as "education-advice": letters a-z, digits and single hyphens, starting with a letter (at most 64 characters)';
 
-const COMMON_PROPERTIES = ['id', 'type', 'label', 'required', 'hint'];
+const COMMON_PROPERTIES = ['id', 'type', 'label', 'required', 'hint', 'cy'];
 const TYPE_PROPERTIES: Record<QuestionType, readonly string[]> = {
   readonly: [],
   text: ['maxLength'],
@@ -95,8 +96,16 @@ class DefinitionValidator extends DefinitionReader {
     const title = this.text(root, 'title', '', true);
     const allowAttachments = this.boolean(root, 'allowAttachments', '');
     const pages = this.pages(root);
-    this.unknownProperties(root, '', ['key', 'version', 'title', 'allowAttachments', 'pages']);
-    return { key: key ?? '', version: version ?? 0, title: title ?? '', ...optional('allowAttachments', allowAttachments), pages };
+    const cy = this.welsh(root, '', ['title']);
+    this.unknownProperties(root, '', ['key', 'version', 'title', 'allowAttachments', 'pages', 'cy']);
+    return {
+      key: key ?? '',
+      version: version ?? 0,
+      title: title ?? '',
+      ...optional('allowAttachments', allowAttachments),
+      pages,
+      ...optional('cy', cy),
+    };
   }
 
   private pages(root: JsonObject): Page[] {
@@ -110,8 +119,9 @@ class DefinitionValidator extends DefinitionReader {
       if (id !== undefined) this.unique(seen, id, at(path, 'id'), 'page id', path);
       const title = this.text(page, 'title', path, true);
       const questions = this.questions(page, path);
-      this.unknownProperties(page, path, ['id', 'title', 'questions']);
-      pages.push({ id: id ?? '', title: title ?? '', questions });
+      const cy = this.welsh(page, path, ['title']);
+      this.unknownProperties(page, path, ['id', 'title', 'questions', 'cy']);
+      pages.push({ id: id ?? '', title: title ?? '', questions, ...optional('cy', cy) });
     });
     return pages;
   }
@@ -139,6 +149,7 @@ class DefinitionValidator extends DefinitionReader {
     const required = this.boolean(object, 'required', path);
     if (type === 'readonly' && required === true) this.report(at(path, 'required'), 'a readonly question cannot be required');
     const hint = this.text(object, 'hint', path, false);
+    const cy = this.welsh(object, path, ['label', 'hint']);
     const rawShowIf = ownValue(object, 'showIf');
     const showIf = rawShowIf === undefined ? undefined : this.showIf(rawShowIf, at(path, 'showIf'), id, position);
     const allowed = [...COMMON_PROPERTIES, 'showIf', ...(type ? TYPE_PROPERTIES[type] : ALL_TYPE_PROPERTIES)];
@@ -156,6 +167,7 @@ class DefinitionValidator extends DefinitionReader {
       ...optional('hint', hint),
       ...optional('required', type === 'readonly' ? undefined : required),
       ...optional('showIf', showIf),
+      ...optional('cy', cy),
     };
     switch (type) {
       case 'readonly':
@@ -216,8 +228,9 @@ class DefinitionValidator extends DefinitionReader {
       const value = this.text(option, 'value', optionPath, true);
       if (value !== undefined) this.unique(seen, value, at(optionPath, 'value'), 'option value', optionPath);
       const label = this.text(option, 'label', optionPath, true);
-      this.unknownProperties(option, optionPath, ['value', 'label']);
-      options.push({ value: value ?? '', label: label ?? '' });
+      const cy = this.welsh(option, optionPath, ['label']);
+      this.unknownProperties(option, optionPath, ['value', 'label', 'cy']);
+      options.push({ value: value ?? '', label: label ?? '', ...optional('cy', cy) });
     });
     return options;
   }
@@ -238,15 +251,47 @@ class DefinitionValidator extends DefinitionReader {
       const label = this.text(column, 'label', path, true);
       const required = this.boolean(column, 'required', path);
       const hint = this.text(column, 'hint', path, false);
+      const cy = this.welsh(column, path, ['label', 'hint']);
       const extras = type ? this.extras(column, path, type, 'column') : {};
       const columnProperties = ['maxLength', 'min', 'max', 'options'];
       this.unknownProperties(column, path, [...COMMON_PROPERTIES, ...(type ? TYPE_PROPERTIES[type] : columnProperties)], (property) =>
         type && columnProperties.includes(property) ? `${article(type)} ${type} column does not take ${property}` : undefined,
       );
       if (!type) return;
-      columns.push({ id: id ?? '', type, label: label ?? '', ...optional('hint', hint), ...optional('required', required), ...extras });
+      columns.push({
+        id: id ?? '',
+        type,
+        label: label ?? '',
+        ...optional('hint', hint),
+        ...optional('required', required),
+        ...extras,
+        ...optional('cy', cy),
+      });
     });
     return columns;
+  }
+
+  /**
+   * The node's Welsh (`cy`): an object of non-empty strings for the texts the node has in English
+   * (`title`; `label`; `hint` only beside an English hint, which stays the fallback).
+   */
+  private welsh(object: JsonObject, path: string, texts: readonly ('title' | 'label' | 'hint')[]): WelshText | undefined {
+    if (ownValue(object, 'cy') === undefined) return undefined;
+    const cyPath = at(path, 'cy');
+    const cy = this.object(ownValue(object, 'cy'), cyPath, `an object with the Welsh ${texts.join(', ')}`);
+    if (!cy) return undefined;
+    const out: WelshText = {};
+    for (const text of texts) {
+      const value = this.text(cy, text, cyPath, false);
+      if (value === undefined) continue;
+      if (text === 'hint' && ownValue(object, 'hint') === undefined) {
+        this.report(at(cyPath, 'hint'), 'needs an English hint beside it (English is shown where Welsh is missing)');
+        continue;
+      }
+      out[text] = value;
+    }
+    this.unknownProperties(cy, cyPath, texts);
+    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   private showIf(raw: unknown, path: string, ownId: string | undefined, position: number): ShowIf | undefined {

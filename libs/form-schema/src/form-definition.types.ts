@@ -10,23 +10,37 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const COLUMN_TYPES = ['text', 'date', 'radio', 'select', 'checkboxes'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
+/**
+ * Welsh beside the English (issue 23): any title, label and hint may carry its Welsh in a `cy`
+ * object on the same node, e.g. `"label": "Date of birth", "cy": { "label": "Dyddiad geni" }`. The
+ * form is shown in the reader's language (`localizeDefinition`); English where no Welsh is given.
+ */
+export interface WelshText {
+  title?: string;
+  label?: string;
+  hint?: string;
+}
+
 export interface FormDefinition {
   key: string;
   version: number;
   title: string;
   allowAttachments?: boolean;
   pages: Page[];
+  cy?: Pick<WelshText, 'title'>;
 }
 
 export interface Page {
   id: string;
   title: string;
   questions: Question[];
+  cy?: Pick<WelshText, 'title'>;
 }
 
 export interface Option {
   value: string;
   label: string;
+  cy?: Pick<WelshText, 'label'>;
 }
 
 /** The question is shown only while the (earlier) controlling question's answer equals `equals`. */
@@ -41,6 +55,7 @@ interface QuestionBase {
   required?: boolean;
   hint?: string;
   showIf?: ShowIf;
+  cy?: Pick<WelshText, 'label' | 'hint'>;
 }
 
 /** Shows a `prefill` value sent by the case system; never takes an answer. */
@@ -109,6 +124,7 @@ export interface Column {
   min?: string;
   max?: string;
   options?: Option[];
+  cy?: Pick<WelshText, 'label' | 'hint'>;
 }
 
 /** A table cell: text/date/radio/select → string, checkboxes → option values. */

@@ -1,8 +1,10 @@
 /**
  * Error messages in the GOV.UK Design System style ("Enter …", "Select …", "… must be a real date"),
- * built from the question's label because definitions carry no messages of their own.
+ * built from the question's label because definitions carry no messages of their own. The wording
+ * is in message-catalogue.ts, in English and Welsh.
  */
-import { formatDate } from './dates';
+import { formatDateInLanguage } from './dates';
+import { formMessage, type FormMessageKey, type MessageLanguage } from './message-catalogue';
 import type { ColumnType } from './form-definition.types';
 
 export type FieldType = ColumnType;
@@ -28,8 +30,52 @@ export interface Phrase {
   instruction?: string;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'your', 'their', 'his', 'her', 'its', 'our', 'my', 'this', 'that', 'these', 'those', 'any', 'each', 'every', 'some', 'all']);
-const IMPERATIVES = new Set(['describe', 'explain', 'give', 'list', 'tell', 'provide', 'enter', 'select', 'choose', 'tick', 'say', 'outline', 'summarise', 'summarize', 'add', 'upload', 'confirm', 'specify', 'include', 'write', 'identify', 'indicate', 'share']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'your',
+  'their',
+  'his',
+  'her',
+  'its',
+  'our',
+  'my',
+  'this',
+  'that',
+  'these',
+  'those',
+  'any',
+  'each',
+  'every',
+  'some',
+  'all',
+]);
+const IMPERATIVES = new Set([
+  'describe',
+  'explain',
+  'give',
+  'list',
+  'tell',
+  'provide',
+  'enter',
+  'select',
+  'choose',
+  'tick',
+  'say',
+  'outline',
+  'summarise',
+  'summarize',
+  'add',
+  'upload',
+  'confirm',
+  'specify',
+  'include',
+  'write',
+  'identify',
+  'indicate',
+  'share',
+]);
 
 /** Lower-cases a leading capital unless the first word is an acronym or mixed case ("GP", "SENCo"). */
 export function lowerFirst(text: string): string {
@@ -46,9 +92,15 @@ function firstWord(text: string): string {
   return (text.split(/\s/, 1)[0] ?? '').toLowerCase();
 }
 
-export function phraseFor(rawLabel: string): Phrase {
+export function phraseFor(rawLabel: string, language: MessageLanguage = 'en'): Phrase {
   const label = rawLabel.trim().replace(/[:.]$/, '');
-  const quoted: Phrase = { object: `an answer to "${label}"`, subject: `The answer to "${label}"`, ref: `"${label}"` };
+  const quoted: Phrase = {
+    object: formMessage(language, 'phrase.quotedObject', { label }),
+    subject: formMessage(language, 'phrase.quotedSubject', { label }),
+    ref: formMessage(language, 'phrase.quotedRef', { label }),
+  };
+  // Welsh always quotes the label (see message-catalogue.ts).
+  if (language !== 'en') return quoted;
   if (label.endsWith('?')) {
     // "What are the child's strengths?" reads naturally as "the child's strengths".
     const match = /^what (?:is|are|was|were) (.+)\?$/i.exec(label);
@@ -65,56 +117,64 @@ export function phraseFor(rawLabel: string): Phrase {
 }
 
 /** The same phrase placed in a table row: "the provision in row 2". */
-export function inRow(phrase: Phrase, row: number): Phrase {
-  const where = ` in row ${row + 1}`;
+export function inRow(phrase: Phrase, row: number, language: MessageLanguage = 'en'): Phrase {
+  const where = (text: string) => formMessage(language, 'table.inRow', { text, row: row + 1 });
   return {
-    object: phrase.object + where,
-    subject: phrase.subject + where,
-    ref: phrase.ref + where,
-    instruction: phrase.instruction === undefined ? undefined : phrase.instruction + where,
+    object: where(phrase.object),
+    subject: where(phrase.subject),
+    ref: where(phrase.ref),
+    instruction: phrase.instruction === undefined ? undefined : where(phrase.instruction),
   };
 }
 
-function chooseVerb(type: FieldType): string {
-  return type === 'text' || type === 'date' ? 'Enter' : 'Select';
+function requiredKey(type: FieldType): FormMessageKey {
+  return type === 'text' || type === 'date' ? 'answer.required.enter' : 'answer.required.select';
 }
 
-export function fieldMessage(problem: FieldProblem, type: FieldType, phrase: Phrase): string {
+export function fieldMessage(problem: FieldProblem, type: FieldType, phrase: Phrase, language: MessageLanguage = 'en'): string {
+  const say = (key: FormMessageKey, params: Record<string, string | number> = {}) =>
+    formMessage(language, key, { object: phrase.object, subject: phrase.subject, ref: phrase.ref, ...params });
   switch (problem.code) {
     case 'required':
-      return phrase.instruction ?? `${chooseVerb(type)} ${phrase.object}`;
+      return phrase.instruction ?? say(requiredKey(type));
     case 'too_long':
-      return `${phrase.subject} must be ${problem.maxLength} characters or fewer`;
+      return say('answer.tooLong', { max: problem.maxLength });
     case 'invalid_date':
-      return `${phrase.subject} must be a real date`;
+      return say('answer.invalidDate');
     case 'date_too_early':
-      return `${phrase.subject} must be the same as or after ${formatDate(problem.min)}`;
+      return say('answer.dateTooEarly', { date: formatDateInLanguage(problem.min, language) });
     case 'date_too_late':
-      return `${phrase.subject} must be the same as or before ${formatDate(problem.max)}`;
+      return say('answer.dateTooLate', { date: formatDateInLanguage(problem.max, language) });
     case 'invalid_option':
-      return `Select ${phrase.object} from the options given`;
+      return say('answer.invalidOption');
     case 'invalid_type':
-      if (type === 'text') return `${phrase.subject} must be text`;
-      if (type === 'date') return `${phrase.subject} must be a real date`;
-      return `Select ${phrase.object} from the options given`;
+      if (type === 'text') return say('answer.notText');
+      if (type === 'date') return say('answer.invalidDate');
+      return say('answer.invalidOption');
   }
 }
 
 /** Prefixes a cell message with its table: "Support currently in place: enter the provision in row 2". */
-export function inTable(tableLabel: string, message: string): string {
-  return `${tableLabel.trim()}: ${lowerFirst(message)}`;
+export function inTable(tableLabel: string, message: string, language: MessageLanguage = 'en'): string {
+  return formMessage(language, 'table.cell', { table: tableLabel.trim(), message: lowerFirst(message) });
 }
 
-export function tableRequiredMessage(phrase: Phrase): string {
-  return phrase.instruction ?? `Add at least one row to ${phrase.ref}`;
+export function tableRequiredMessage(phrase: Phrase, language: MessageLanguage = 'en'): string {
+  return phrase.instruction ?? formMessage(language, 'table.required', { ref: phrase.ref });
 }
 
-export function tooFewRowsMessage(phrase: Phrase, minRows: number): string {
-  return `Add at least ${minRows} ${minRows === 1 ? 'row' : 'rows'} to ${phrase.ref}`;
+export function tooFewRowsMessage(phrase: Phrase, minRows: number, language: MessageLanguage = 'en'): string {
+  return formMessage(language, minRows === 1 ? 'table.tooFewRows.one' : 'table.tooFewRows.other', {
+    ref: phrase.ref,
+    min: minRows,
+  });
 }
 
-export function tooManyRowsMessage(phrase: Phrase, maxRows: number): string {
-  return `${phrase.subject} must have ${maxRows} ${maxRows === 1 ? 'row' : 'rows'} or fewer`;
+export function tooManyRowsMessage(phrase: Phrase, maxRows: number, language: MessageLanguage = 'en'): string {
+  return formMessage(language, maxRows === 1 ? 'table.tooManyRows.one' : 'table.tooManyRows.other', {
+    subject: phrase.subject,
+    max: maxRows,
+  });
 }
 
 /** Echoes untrusted keys back only in a bounded, quoted form. */

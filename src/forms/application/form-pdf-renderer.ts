@@ -1,4 +1,5 @@
 import type { Answers, FormDefinition } from '../../../libs/form-schema/src';
+import type { Language } from '../../shared/i18n/language';
 
 export interface FormPdfRequest {
   definition: FormDefinition;
@@ -13,6 +14,8 @@ export interface FormPdfRequest {
   attachments: { filename: string; size: number; contentType: string }[];
   /** Also the document's creation date, so the same request gives the same bytes. */
   generatedAt: Date;
+  /** The reader's language (their account's preferredLanguage): the PDF's fixed wording and dates. */
+  language?: Language;
 }
 
 /**

@@ -5,8 +5,13 @@ import { Sql } from '../../shared/database/sql';
 import { FormDefinitionRepository } from '../application/form-definition.repository';
 import { PublishedForm } from '../domain/published-form';
 
+/**
+ * Published form definitions in PostgreSQL, read through `Sql` so a cache miss inside a draft save
+ * stays in that save's plain transaction (BENCHMARKS.md); published through the query builder (one
+ * INSERT … ON CONFLICT DO NOTHING: a version published twice at once is published once).
+ */
 @Injectable()
-export class MikroOrmFormDefinitionRepository extends FormDefinitionRepository {
+export class PostgresFormDefinitionRepository extends FormDefinitionRepository {
   constructor(
     private readonly em: EntityManager,
     private readonly sql: Sql,
@@ -25,11 +30,13 @@ export class MikroOrmFormDefinitionRepository extends FormDefinitionRepository {
   }
 
   async insertIfAbsent(form: PublishedForm): Promise<boolean> {
-    const rows = await this.em.execute<{ key: string }[]>(
-      `INSERT INTO form_definitions (key, version, title, definition, content_hash, published_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key, version) DO NOTHING RETURNING key`,
-      [form.key, form.version, form.title, JSON.stringify(form.definition), form.contentHash, form.publishedAt],
-    );
-    return rows.length === 1;
+    const { key, version, title, definition, contentHash, publishedAt } = form;
+    const result = await this.em
+      .createQueryBuilder(PublishedForm)
+      .insert({ key, version, title, definition, contentHash, publishedAt })
+      .onConflict(['key', 'version'])
+      .ignore()
+      .execute('run');
+    return result.affectedRows === 1;
   }
 }

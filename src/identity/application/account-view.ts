@@ -3,6 +3,7 @@ import { AccountIdentity, AccountProfile, Role } from '../domain/account';
 import { UnauthenticatedError } from '../domain/identity-errors';
 import { Address } from '../domain/registration';
 import { Session } from '../domain/session';
+import type { Language } from '../../shared/i18n/language';
 import { AccountRepository, AccountWorkGroups } from './identity.ports';
 
 export interface AccountView {
@@ -15,6 +16,7 @@ export interface AccountView {
   phone: string | null;
   address: Address;
   roles: Role[];
+  preferredLanguage: Language;
   workGroups: { id: string; key: string; name: string }[];
 }
 
@@ -54,6 +56,7 @@ export class AccountViews {
       phone: account.phone,
       address: account.address,
       roles: account.roles,
+      preferredLanguage: account.preferredLanguage,
       workGroups: await this.workGroups.forAccount(account.id),
     };
   }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../audit/audit-trail';
+import { AuditLog } from '../../audit';
+import { PortalConfig } from '../../config/config-slices';
+import { calendarDate } from '../../shared/dates';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { DomainError, NotFoundError } from '../../shared/errors/domain-error';
 import { DomainEvents } from '../../shared/events/domain-events';
-import { Notifier } from '../../notifications/application/notifier';
+import { Notifier } from '../../notifications';
 import { Account } from '../domain/account';
 import { normaliseEmail } from '../domain/email-address';
+import { AccountDisabled, AccountEmailChanged } from '../domain/identity-events';
 import { cleanProfile } from '../domain/profile';
 import { AccountRepository, SessionRepository } from './identity.ports';
 
@@ -20,6 +23,8 @@ export interface AdminAccountChanges {
   email?: string;
   organisation?: string;
   disabled?: boolean;
+  /** Lift a lockout and the day's wrong-code block (audited). */
+  clearSignInBlocks?: boolean;
 }
 
 /**
@@ -33,9 +38,10 @@ export class AdministerAccounts {
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionRepository,
     private readonly notifier: Notifier,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly config: PortalConfig,
   ) {}
 
   async findByEmail(rawEmail: string): Promise<Account[]> {
@@ -62,7 +68,7 @@ export class AdministerAccounts {
         await this.accounts.flush();
         await this.sessions.endAllForAccount(account.id, now);
         await this.notifier.send(oldEmail, 'emailChanged');
-        await this.events.publish({ type: 'account.email_changed', accountId: account.id, oldEmail, newEmail });
+        await this.events.publish<AccountEmailChanged>({ type: 'account.email_changed', accountId: account.id, oldEmail, newEmail });
         await this.audit.record({ actor, action: 'account.updated', accountId, from: { email: oldEmail }, to: { email: newEmail } });
         changed = true;
       }
@@ -75,11 +81,15 @@ export class AdministerAccounts {
         account.disabled = changes.disabled;
         if (changes.disabled) {
           await this.sessions.endAllForAccount(account.id, now);
-          await this.events.publish({ type: 'account.disabled', accountId: account.id });
+          await this.events.publish<AccountDisabled>({ type: 'account.disabled', accountId: account.id });
           await this.audit.record({ actor, action: 'account.disabled', accountId });
         } else {
           await this.audit.record({ actor, action: 'account.updated', accountId, from: { disabled: true }, to: { disabled: false } });
         }
+        changed = true;
+      }
+      if (changes.clearSignInBlocks === true && account.clearSignInBlocks(now, calendarDate(now, this.config.portalTimezone))) {
+        await this.audit.record({ actor, action: 'account.updated', accountId, to: { signInBlocksCleared: true } });
         changed = true;
       }
       if (changed) account.touch(now);

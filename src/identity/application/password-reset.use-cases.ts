@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../audit/audit-trail';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../../audit';
+import { PortalConfig } from '../../config/config-slices';
 import { Clock, HOUR_MS } from '../../shared/clock/clock';
-import { calendarDate } from '../../shared/dates';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { newId } from '../../shared/ids';
-import { Notifier } from '../../notifications/application/notifier';
+import { Notifier } from '../../notifications';
 import { looksLikeEmail } from '../domain/email-address';
 import { ChallengeGoneError, InvalidCodeError, InvalidResetTokenError } from '../domain/identity-errors';
 import { assertAcceptablePassword } from '../domain/password-policy';
@@ -15,6 +14,11 @@ import { AccountRepository, ChallengeRepository, PasswordHasher, SessionReposito
 
 /** At most this many reset emails an hour per account, so the form cannot be used to flood someone. */
 const RESET_EMAILS_PER_HOUR = 5;
+/**
+ * And at most this many of them for requests from one client address: a stranger at one address
+ * cannot spend the owner's hourly allowance and keep the owner's own reset from sending a code.
+ */
+const RESET_EMAILS_PER_HOUR_PER_ADDRESS = 2;
 
 /** Forgotten password, step one: always the same 202; the code goes only to a real account. */
 @Injectable()
@@ -25,22 +29,29 @@ export class RequestPasswordReset {
     private readonly challenges: ChallengeRepository,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: PortalConfig,
   ) {}
 
-  async execute(rawEmail: string): Promise<{ resetId: string; expiresAt: string }> {
+  async execute(rawEmail: string, clientAddress = ''): Promise<{ resetId: string; expiresAt: string }> {
     const email = rawEmail.trim().toLowerCase();
+    const requestedFromHash = createHash('sha256').update(`reset-requester:${clientAddress}`).digest('base64url');
     return this.uow.run(async () => {
       const now = this.clock.now();
       const account = looksLikeEmail(email) ? await this.accounts.findByEmail(email) : null;
       let mayEmail = false;
       if (account && !account.disabled) {
-        const recent = await this.challenges.countResetEmailsSince(account.id, new Date(now.getTime() - HOUR_MS));
-        mayEmail = recent < RESET_EMAILS_PER_HOUR && !account.codesBlocked(calendarDate(now, this.config.portalTimezone));
+        // Not the account's daily wrong-code block: anyone can start a reset for a known address, so
+        // that block must never close the owner's way back in (it counts only login codes, which
+        // need the password). Resets are bounded by these emails and by 5 tries per code.
+        const hourAgo = new Date(now.getTime() - HOUR_MS);
+        mayEmail =
+          (await this.challenges.countResetEmailsSince(account.id, hourAgo)) < RESET_EMAILS_PER_HOUR &&
+          (await this.challenges.countResetEmailsSince(account.id, hourAgo, requestedFromHash)) < RESET_EMAILS_PER_HOUR_PER_ADDRESS;
       }
       const { reset, code } = PasswordReset.start(newId(), account?.id ?? null, now, mayEmail);
+      reset.requestedFromHash = requestedFromHash;
       this.challenges.add(reset);
-      if (code && account) await this.notifier.send(account.email, 'verificationCode', code);
+      if (code && account) await this.notifier.sendIn(account.preferredLanguage, account.email, 'verificationCode', code);
       return { resetId: reset.id, expiresAt: reset.expiresAt().toISOString() };
     });
   }
@@ -50,10 +61,8 @@ export class RequestPasswordReset {
 export class VerifyPasswordReset {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly accounts: AccountRepository,
     private readonly challenges: ChallengeRepository,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(resetId: string, code: string): Promise<{ resetToken: string }> {
@@ -61,11 +70,9 @@ export class VerifyPasswordReset {
       const now = this.clock.now();
       const reset = await this.challenges.findPasswordReset(resetId, { forUpdate: true });
       if (!reset) return 'wrong' as const;
-      const account = reset.accountId ? await this.accounts.findById(reset.accountId, { forUpdate: true }) : null;
-      const today = calendarDate(now, this.config.portalTimezone);
-      if (account?.codesBlocked(today)) return 'dead' as const;
+      // Wrong codes cost this reset's tries (5), never the account's daily allowance: whoever types
+      // them may be a stranger who only knows the address (assessment II, finding 2).
       const check = reset.check(code, now);
-      if (check === 'wrong') account?.recordCodeFailure(today);
       if (check !== 'ok') return check;
       return { resetToken: reset.verify(now) };
     });
@@ -84,7 +91,7 @@ export class CompletePasswordReset {
     private readonly challenges: ChallengeRepository,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 

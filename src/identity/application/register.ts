@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../shared/clock/clock';
+import { Clock, HOUR_MS } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { newId } from '../../shared/ids';
-import { Notifier } from '../../notifications/application/notifier';
+import { Notifier } from '../../notifications';
+import type { Language } from '../../shared/i18n/language';
 import { normaliseEmail } from '../domain/email-address';
 import { ProfessionalCapacityRequiredError } from '../domain/identity-errors';
 import { assertAcceptablePassword } from '../domain/password-policy';
 import { cleanProfile } from '../domain/profile';
 import { ProfileDetails, Registration } from '../domain/registration';
 import { AccountRepository, ChallengeRepository, PasswordHasher } from './identity.ports';
+
+/** Code emails to one unregistered address per hour (each registration may resend 3 more). */
+export const REGISTRATION_EMAILS_PER_HOUR = 3;
 
 export interface RegisterInput {
   firstName: string;
@@ -20,6 +24,8 @@ export interface RegisterInput {
   professionalCapacity: boolean;
   email: string;
   password: string;
+  /** The language the person registers in (issue 23): their code email's and, later, their account's. */
+  language?: Language;
 }
 
 /**
@@ -55,9 +61,18 @@ export class Register {
         if (existing.shouldSendAlreadyRegisteredNotice(now)) await this.notifier.send(email, 'alreadyRegistered');
         return { registrationId: id, expiresAt: decoy.expiresAt().toISOString() };
       }
-      const { registration, code } = Registration.start(id, email, details, passwordHash, now);
+      // As resends are capped, so are codes to one address: registering it over and over must not
+      // flood its inbox. Past the cap the answer is the same, the registration a decoy.
+      const recent = await this.challenges.countRegistrationEmailsSince(email, new Date(now.getTime() - HOUR_MS));
+      if (recent >= REGISTRATION_EMAILS_PER_HOUR) {
+        const decoy = Registration.decoy(id, email, now);
+        this.challenges.add(decoy);
+        return { registrationId: id, expiresAt: decoy.expiresAt().toISOString() };
+      }
+      const language = input.language ?? 'en';
+      const { registration, code } = Registration.start(id, email, details, passwordHash, now, language);
       this.challenges.add(registration);
-      await this.notifier.send(email, 'verificationCode', code);
+      await this.notifier.sendIn(language, email, 'verificationCode', code);
       return { registrationId: id, expiresAt: registration.expiresAt().toISOString() };
     });
   }

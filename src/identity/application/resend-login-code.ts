@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { PortalConfig } from '../../config/config-slices';
 import { Clock } from '../../shared/clock/clock';
 import { calendarDate } from '../../shared/dates';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
-import { Notifier } from '../../notifications/application/notifier';
+import { Notifier } from '../../notifications';
 import { ChallengeGoneError } from '../domain/identity-errors';
 import { AccountRepository, ChallengeRepository } from './identity.ports';
 
@@ -16,7 +15,7 @@ export class ResendLoginCode {
     private readonly challenges: ChallengeRepository,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: PortalConfig,
   ) {}
 
   async execute(challengeId: string): Promise<void> {
@@ -28,7 +27,7 @@ export class ResendLoginCode {
       const account = await this.accounts.findById(challenge.accountId);
       if (!account || account.disabled) throw new ChallengeGoneError('challenge_expired');
       const code = challenge.resend(now, !account.codesBlocked(calendarDate(now, this.config.portalTimezone)));
-      if (code) await this.notifier.send(account.email, 'verificationCode', code);
+      if (code) await this.notifier.sendIn(account.preferredLanguage, account.email, 'verificationCode', code);
     });
   }
 }

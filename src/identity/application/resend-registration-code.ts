@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
-import { Notifier } from '../../notifications/application/notifier';
+import { Notifier } from '../../notifications';
 import { ChallengeGoneError } from '../domain/identity-errors';
 import { ChallengeRepository } from './identity.ports';
 
@@ -17,11 +17,12 @@ export class ResendRegistrationCode {
   async execute(registrationId: string): Promise<void> {
     await this.uow.run(async () => {
       const now = this.clock.now();
-      const registration = await this.challenges.findRegistration(registrationId, { forUpdate: true });
-      if (!registration) return; // made-up ids answer like real ones
+      // Made-up ids answer like real ones: they get a decoy that counts resends (429 alike).
+      const registration = await this.challenges.findRegistrationOrDecoy(registrationId, now);
+      if (!registration) return;
       if (registration.usedAt || registration.attempts >= 5) throw new ChallengeGoneError('registration_expired');
       const code = registration.resend(now);
-      if (code) await this.notifier.send(registration.email, 'verificationCode', code);
+      if (code) await this.notifier.sendIn(registration.language(), registration.email, 'verificationCode', code);
     });
   }
 }

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../audit/audit-trail';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../../audit';
+import { PortalConfig } from '../../config/config-slices';
 import { Clock } from '../../shared/clock/clock';
 import { calendarDate } from '../../shared/dates';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
@@ -26,9 +25,9 @@ export class VerifyLogin {
     private readonly accounts: AccountRepository,
     private readonly challenges: ChallengeRepository,
     private readonly sessions: SessionRepository,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: PortalConfig,
   ) {}
 
   async execute(challengeId: string, code: string): Promise<StartedSession> {

@@ -1,4 +1,5 @@
 import { addMs, DAY_MS, MINUTE_MS } from '../../shared/clock/clock';
+import type { Language } from '../../shared/i18n/language';
 import { Address, ProfileDetails } from './registration';
 
 export type Role = 'professional' | 'admin';
@@ -14,7 +15,17 @@ export const DAILY_CODE_FAILURE_LIMIT = 20;
  * disabled. The session check reads only these columns, never the password hash or the lockout
  * counters, and an `Account` with only these set is typed so nothing else can be read from it.
  */
-export const ACCOUNT_IDENTITY = ['id', 'email', 'firstName', 'lastName', 'organisation', 'roles', 'disabled'] as const;
+export const ACCOUNT_IDENTITY = [
+  'id',
+  'email',
+  'firstName',
+  'lastName',
+  'organisation',
+  'roles',
+  'disabled',
+  // What the portal writes to this person in (emails and PDFs made during their requests).
+  'preferredLanguage',
+] as const;
 export type AccountIdentity = Pick<Account, (typeof ACCOUNT_IDENTITY)[number] | 'fullName' | 'isAdmin'>;
 
 /** What the account's owner is shown of it (`/me`, `/auth/session`): no secrets, no lockout counters. */
@@ -28,6 +39,7 @@ export const ACCOUNT_PROFILE = [
   'phone',
   'address',
   'roles',
+  'preferredLanguage',
 ] as const;
 export type AccountProfile = Pick<Account, (typeof ACCOUNT_PROFILE)[number]>;
 
@@ -43,6 +55,8 @@ export class Account {
   address!: Address;
   roles: Role[] = ['professional'];
   disabled = false;
+  /** English or Welsh (issue 23): pages, emails and PDFs for this person. */
+  preferredLanguage: Language = 'en';
   failedLoginCount = 0;
   failedLoginWindowStartedAt: Date | null = null;
   lockedUntil: Date | null = null;
@@ -60,9 +74,14 @@ export class Account {
     a.email = email;
     a.passwordHash = passwordHash;
     a.applyProfile(details);
+    if (details.language) a.preferredLanguage = details.language;
     a.createdAt = now;
     a.updatedAt = now;
     return a;
+  }
+
+  choosePreferredLanguage(language: Language): void {
+    this.preferredLanguage = language;
   }
 
   fullName(): string {
@@ -116,6 +135,20 @@ export class Account {
       this.codeFailuresCount = 0;
     }
     this.codeFailuresCount += 1;
+  }
+
+  /**
+   * The helpdesk lifts a lockout and the day's wrong-code block, e.g. when a stranger spent the
+   * owner's attempts. Returns whether anything was blocked.
+   */
+  clearSignInBlocks(now: Date, today: string): boolean {
+    const blocked = this.isLocked(now) || this.codesBlocked(today) || this.failedLoginCount > 0 || this.codeFailuresCount > 0;
+    this.lockedUntil = null;
+    this.failedLoginCount = 0;
+    this.failedLoginWindowStartedAt = null;
+    this.codeFailuresDay = null;
+    this.codeFailuresCount = 0;
+    return blocked;
   }
 
   codesBlocked(today: string): boolean {

@@ -10,6 +10,8 @@ export class PasswordReset extends CodeChallenge {
   accountId!: string | null;
   verifiedAt: Date | null = null;
   resetTokenHash: string | null = null;
+  /** A hash of the client address that asked (caps reset emails per address). */
+  requestedFromHash: string | null = null;
 
   static start(id: string, accountId: string | null, now: Date, sendCode: boolean): { reset: PasswordReset; code: string | null } {
     const r = new PasswordReset();

@@ -1,3 +1,4 @@
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from '../../shared/text/single-line';
 import { InvalidProfileError } from './identity-errors';
 import { Address, ProfileDetails } from './registration';
 
@@ -13,6 +14,8 @@ type ProfileInput = Partial<{
 const LIMITS = { name: 100, organisation: 200, jobTitle: 100, phone: 30, line: 200, postcode: 10 };
 
 /**
+ * Every text field is one line: line breaks, control and invisible characters are refused (422
+ * `invalid_profile`), because names and organisations reach other people's emails and screens.
  * Checks and tidies a professional's details (trimmed, empty optional fields become null).
  * `complete` demands every mandatory field, as at registration; otherwise only given ones are checked.
  */
@@ -27,13 +30,15 @@ export function cleanProfile(input: ProfileInput, complete: boolean): Partial<Pr
     }
     const v = (value ?? '').trim();
     if (!v) errors.push({ path, message: `Enter your ${label}` });
+    else if (!isSingleLineText(v)) errors.push({ path, message: `Your ${label} ${SINGLE_LINE_MESSAGE}` });
     else if (v.length > max) errors.push({ path, message: `Your ${label} must be ${max} characters or fewer` });
     return v;
   };
   const optional = (path: string, value: string | null | undefined, max: number, label: string): string | null | undefined => {
     if (value === undefined) return complete ? null : undefined;
     const v = (value ?? '').trim();
-    if (v.length > max) errors.push({ path, message: `Your ${label} must be ${max} characters or fewer` });
+    if (!isSingleLineText(v)) errors.push({ path, message: `Your ${label} ${SINGLE_LINE_MESSAGE}` });
+    else if (v.length > max) errors.push({ path, message: `Your ${label} must be ${max} characters or fewer` });
     return v || null;
   };
 

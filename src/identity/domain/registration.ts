@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/language';
 import { CodeChallenge } from './code-challenge';
 
 export interface Address {
@@ -14,6 +15,8 @@ export interface ProfileDetails {
   organisation: string;
   phone: string | null;
   address: Address;
+  /** Set on a registration's details only (see Registration.start). */
+  language?: Language;
 }
 
 /**
@@ -25,9 +28,20 @@ export class Registration extends CodeChallenge {
   details!: ProfileDetails | null;
   passwordHash!: string | null;
 
-  static start(id: string, email: string, details: ProfileDetails, passwordHash: string, now: Date): { registration: Registration; code: string } {
+  /**
+   * `language`: the one the person registered in (issue 23), kept with the details: the code emails
+   * are written in it and the account starts with it as its preferredLanguage.
+   */
+  static start(
+    id: string,
+    email: string,
+    details: ProfileDetails,
+    passwordHash: string,
+    now: Date,
+    language: Language = 'en',
+  ): { registration: Registration; code: string } {
     const r = Registration.blank(id, email, now);
-    r.details = details;
+    r.details = { ...details, language };
     r.passwordHash = passwordHash;
     const code = r.issueCode(now, false)!;
     return { registration: r, code };
@@ -47,6 +61,11 @@ export class Registration extends CodeChallenge {
     r.email = email;
     r.createdAt = now;
     return r;
+  }
+
+  /** The language the person registered in (English for registrations made before there was a choice). */
+  language(): Language {
+    return this.details?.language === 'cy' ? 'cy' : 'en';
   }
 
   isDecoy(): boolean {

@@ -7,6 +7,7 @@ import { AccountViews, AccountView } from '../application/account-view';
 import { AdministerAccounts } from '../application/administer-accounts';
 import { Account } from '../domain/account';
 import { AccountDto } from './identity.dto';
+import { ApiErrors } from '../../shared/http/openapi/api-errors.decorator';
 
 export class AdminAccountDto extends AccountDto {
   @ApiProperty() disabled!: boolean;
@@ -21,6 +22,12 @@ export class AdminUpdateAccountDto {
   @ApiPropertyOptional() @IsOptional() @IsString() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() organisation?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() disabled?: boolean;
+  @ApiPropertyOptional({
+    description: 'true: lift a lockout and the day’s wrong-code block (e.g. spent by a stranger); audited as account.updated',
+  })
+  @IsOptional()
+  @IsBoolean()
+  clearSignInBlocks?: boolean;
 }
 
 @ApiTags('Administration')
@@ -33,7 +40,10 @@ export class AdminAccountsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Find an account by its exact email (case-insensitive)' })
+  @ApiOperation({
+    summary: 'Find an account by its exact email (case-insensitive)',
+    description: 'An exact, case-insensitive match on the email: a list of zero or one account.',
+  })
   @ApiQuery({ name: 'email', required: true })
   @ApiOkResponse({ type: AdminAccountListDto })
   async find(@Query('email') email?: string): Promise<AdminAccountListDto> {
@@ -45,9 +55,18 @@ export class AdminAccountsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change email (old address told, sessions end), organisation, or disable (sessions end)' })
+  @ApiOperation({
+    summary: 'Change email (old address told, sessions end), organisation, or disable (sessions end)',
+    description:
+      'An email change tells the old address and ends the sessions; tasks stay with the person. `disabled: true` ends every session. An address in use is 409 `email_in_use`.',
+  })
   @ApiOkResponse({ type: AdminAccountDto })
-  async update(@CurrentPrincipal() me: Principal, @Param('id') id: string, @Body() body: AdminUpdateAccountDto): Promise<AdminAccountDto> {
+  @ApiErrors('email_in_use', 'invalid_email', 'invalid_profile')
+  async update(
+    @CurrentPrincipal() me: Principal,
+    @Param('id') id: string,
+    @Body() body: AdminUpdateAccountDto,
+  ): Promise<AdminAccountDto> {
     return this.view(await this.admin.update(me.accountId, id, body));
   }
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { LANGUAGES } from '../../shared/i18n/language';
+import type { Language } from '../../shared/i18n/language';
 
 /* Shapes only (400 invalid_request); lengths, formats and policies are domain rules (422). */
 
@@ -28,6 +30,14 @@ export class RegisterDto {
   professionalCapacity!: boolean;
   @ApiProperty({ example: 'sam.taylor@school.example' }) @IsString() email!: string;
   @ApiProperty({ example: 'a long and unusual passphrase', minLength: 12, maxLength: 128 }) @IsString() password!: string;
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description:
+      'The language the person registers in, English (en) or Welsh (cy): the code emails are written in it and the new account starts with it as its preferredLanguage. Without it, the request\u2019s Accept-Language decides (Welsh when it prefers cy), else English.',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 export class RegistrationStartedDto {
@@ -41,12 +51,12 @@ export class CodeDto {
 
 export class AccountCreatedDto {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
-  @ApiProperty() email!: string;
+  email!: string;
 }
 
 export class LoginDto {
   @ApiProperty({ example: 'sam.taylor@school.example' }) @IsString() email!: string;
-  @ApiProperty() @IsString() password!: string;
+  @IsString() password!: string;
 }
 
 export class LoginStartedDto {
@@ -65,21 +75,23 @@ export class ResendLoginDto {
 
 export class WorkGroupRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() key!: string;
-  @ApiProperty() name!: string;
+  key!: string;
+  name!: string;
 }
 
 export class AccountDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty() firstName!: string;
-  @ApiProperty() lastName!: string;
-  @ApiProperty({ nullable: true, type: String }) jobTitle!: string | null;
-  @ApiProperty() organisation!: string;
-  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
-  @ApiProperty({ type: AddressDto }) address!: AddressDto;
+  email!: string;
+  firstName!: string;
+  lastName!: string;
+  jobTitle!: string | null;
+  organisation!: string;
+  phone!: string | null;
+  address!: AddressDto;
   @ApiProperty({ enum: ['professional', 'admin'], isArray: true }) roles!: string[];
-  @ApiProperty({ type: [WorkGroupRefDto] }) workGroups!: WorkGroupRefDto[];
+  @ApiProperty({ enum: LANGUAGES, description: 'What the portal writes to this person in: pages, emails, PDFs' })
+  preferredLanguage!: Language;
+  workGroups!: WorkGroupRefDto[];
 }
 
 export class SessionDto {
@@ -89,12 +101,12 @@ export class SessionDto {
 }
 
 export class AccountAndSessionDto {
-  @ApiProperty({ type: AccountDto }) account!: AccountDto;
-  @ApiProperty({ type: SessionDto }) session!: SessionDto;
+  account!: AccountDto;
+  session!: SessionDto;
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty() @IsString() email!: string;
+  @IsString() email!: string;
 }
 
 export class PasswordResetStartedDto {
@@ -103,19 +115,19 @@ export class PasswordResetStartedDto {
 }
 
 export class ResetTokenDto {
-  @ApiProperty() resetToken!: string;
+  resetToken!: string;
 }
 
 export class CompleteResetDto {
-  @ApiProperty() @IsString() resetToken!: string;
+  @IsString() resetToken!: string;
   @ApiProperty({ minLength: 12, maxLength: 128 }) @IsString() newPassword!: string;
 }
 
 export class UpdateMeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() firstName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() lastName?: string;
+  @IsOptional() @IsString() firstName?: string;
+  @IsOptional() @IsString() lastName?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() jobTitle?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() organisation?: string;
+  @IsOptional() @IsString() organisation?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() phone?: string | null;
   @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
@@ -123,4 +135,8 @@ export class UpdateMeDto {
   @ValidateNested()
   @Type(() => AddressDto)
   address?: AddressDto;
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'English (en) or Welsh (cy)' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  preferredLanguage?: Language;
 }

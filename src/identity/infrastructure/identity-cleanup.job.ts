@@ -3,6 +3,10 @@ import { Interval } from '@nestjs/schedule';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, DAY_MS, HOUR_MS } from '../../shared/clock/clock';
 import { ExclusiveJobRunner } from '../../shared/jobs/exclusive-job-runner';
+import { LoginChallenge } from '../domain/login-challenge';
+import { PasswordReset } from '../domain/password-reset';
+import { Registration } from '../domain/registration';
+import { Session } from '../domain/session';
 
 /**
  * Data minimisation for identity: registrations, login challenges and password resets are useless
@@ -27,17 +31,16 @@ export class IdentityCleanupJob {
       const now = this.clock.now().getTime();
       const challengeCutoff = new Date(now - HOUR_MS);
       const sessionCutoff = new Date(now - DAY_MS);
-      const em = this.em;
+      // A fork of its own: the job runs outside any request, and deletes by condition load nothing.
+      const em = this.em.fork();
       let challenges = 0;
-      for (const table of ['registrations', 'login_challenges', 'password_resets']) {
-        const rows = await em.execute<{ id: string }[]>(`DELETE FROM ${table} WHERE code_sent_at < ? RETURNING id`, [challengeCutoff]);
-        challenges += rows.length;
+      for (const entity of [Registration, LoginChallenge, PasswordReset]) {
+        challenges += await em.nativeDelete(entity, { codeSentAt: { $lt: challengeCutoff } });
       }
-      const sessions = await em.execute<{ id: string }[]>(
-        'DELETE FROM sessions WHERE (ended_at IS NOT NULL AND ended_at < ?) OR absolute_expires_at < ? OR last_seen_at < ? RETURNING id',
-        [sessionCutoff, sessionCutoff, sessionCutoff],
-      );
-      return { challenges, sessions: sessions.length };
+      const sessions = await em.nativeDelete(Session, {
+        $or: [{ endedAt: { $ne: null, $lt: sessionCutoff } }, { absoluteExpiresAt: { $lt: sessionCutoff } }, { lastSeenAt: { $lt: sessionCutoff } }],
+      });
+      return { challenges, sessions };
     });
   }
 }

@@ -35,6 +35,7 @@ export const AccountSchema = new EntitySchema<Account>({
     address: { type: 'json' },
     roles: { type: 'string[]', columnType: 'text[]' },
     disabled: { type: 'boolean' },
+    preferredLanguage: { type: 'string', columnType: 'text' },
     failedLoginCount: { type: 'integer' },
     failedLoginWindowStartedAt: nullableTimestamp,
     lockedUntil: nullableTimestamp,
@@ -76,6 +77,7 @@ export const PasswordResetSchema = new EntitySchema<PasswordReset>({
     accountId: { type: 'uuid', nullable: true },
     verifiedAt: nullableTimestamp,
     resetTokenHash: { type: 'string', columnType: 'text', nullable: true },
+    requestedFromHash: { type: 'string', columnType: 'text', nullable: true },
   },
 });
 

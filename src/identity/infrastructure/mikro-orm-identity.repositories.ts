@@ -4,10 +4,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
+import type { Language } from '../../shared/i18n/language';
 import { Account, ACCOUNT_IDENTITY, ACCOUNT_PROFILE, AccountIdentity, AccountProfile } from '../domain/account';
 import { LoginChallenge } from '../domain/login-challenge';
 import { PasswordReset } from '../domain/password-reset';
 import { Registration } from '../domain/registration';
+import { RESEND_INTERVAL_MS } from '../domain/code-challenge';
 import { Session } from '../domain/session';
 import {
   AccountRepository,
@@ -21,8 +23,12 @@ function lock(options?: FindOptions) {
   return options?.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
 }
 
+/**
+ * Accounts in PostgreSQL: the ORM for the aggregate; the profile read (`/auth/session`, `/me`, polled
+ * once a minute by every open tab) as one prepared statement through `Sql` (BENCHMARKS.md, seventh round).
+ */
 @Injectable()
-export class MikroOrmAccountRepository extends AccountRepository {
+export class PostgresAccountRepository extends AccountRepository {
   private profileSelect?: string;
 
   constructor(
@@ -34,6 +40,11 @@ export class MikroOrmAccountRepository extends AccountRepository {
 
   findById(id: string, options?: FindOptions): Promise<Account | null> {
     return isUuid(id) ? this.em.findOne(Account, { id }, lock(options)) : Promise.resolve(null);
+  }
+
+  findByIds(ids: string[]): Promise<Account[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.em.find(Account, { id: { $in: valid } }) : Promise.resolve([]);
   }
 
   /**
@@ -49,6 +60,20 @@ export class MikroOrmAccountRepository extends AccountRepository {
 
   findByEmail(email: string): Promise<Account | null> {
     return this.em.findOne(Account, { email: email.toLowerCase() });
+  }
+
+  async languageOf(email: string): Promise<Language | null> {
+    const [row] = await this.em
+      .createQueryBuilder(Account)
+      .select('preferredLanguage')
+      .where({ email })
+      .limit(1)
+      .execute<{ preferredLanguage: Language }[]>('all');
+    return row?.preferredLanguage ?? null;
+  }
+
+  async lockEmail(email: string): Promise<void> {
+    await this.em.execute("SELECT pg_advisory_xact_lock(hashtextextended('portal-email:' || ?, 0))", [email]);
   }
 
   add(account: Account): void {
@@ -70,6 +95,32 @@ export class MikroOrmChallengeRepository extends ChallengeRepository {
     return isUuid(id) ? this.em.findOne(Registration, { id }, lock(options)) : Promise.resolve(null);
   }
 
+  countRegistrationEmailsSince(email: string, since: Date): Promise<number> {
+    return this.em.count(Registration, { email, createdAt: { $gte: since }, codeHash: { $ne: null } });
+  }
+
+  async findRegistrationOrDecoy(id: string, now: Date): Promise<Registration | null> {
+    if (!isUuid(id)) return null;
+    // ON CONFLICT: two requests for the same made-up id at once make one decoy, not a 500.
+    await this.em
+      .createQueryBuilder(Registration)
+      .insert({
+        id,
+        email: '',
+        details: null,
+        passwordHash: null,
+        codeHash: null,
+        codeSentAt: new Date(now.getTime() - RESEND_INTERVAL_MS),
+        attempts: 0,
+        resendCount: 0,
+        createdAt: now,
+      })
+      .onConflict('id')
+      .ignore()
+      .execute('run');
+    return this.em.findOne(Registration, { id }, lock({ forUpdate: true }));
+  }
+
   findLoginChallenge(id: string, options?: FindOptions): Promise<LoginChallenge | null> {
     return isUuid(id) ? this.em.findOne(LoginChallenge, { id }, lock(options)) : Promise.resolve(null);
   }
@@ -78,8 +129,13 @@ export class MikroOrmChallengeRepository extends ChallengeRepository {
     return isUuid(id) ? this.em.findOne(PasswordReset, { id }, lock(options)) : Promise.resolve(null);
   }
 
-  countResetEmailsSince(accountId: string, since: Date): Promise<number> {
-    return this.em.count(PasswordReset, { accountId, createdAt: { $gte: since }, codeHash: { $ne: null } });
+  countResetEmailsSince(accountId: string, since: Date, requestedFromHash?: string): Promise<number> {
+    return this.em.count(PasswordReset, {
+      accountId,
+      createdAt: { $gte: since },
+      codeHash: { $ne: null },
+      ...(requestedFromHash === undefined ? {} : { requestedFromHash }),
+    });
   }
 
   add(challenge: Registration | LoginChallenge | PasswordReset): void {
@@ -87,8 +143,12 @@ export class MikroOrmChallengeRepository extends ChallengeRepository {
   }
 }
 
+/**
+ * Sessions in PostgreSQL: the session check and its once-a-minute activity write are prepared
+ * statements through `Sql` (every authenticated request; BENCHMARKS.md); the rest through the ORM.
+ */
 @Injectable()
-export class MikroOrmSessionRepository extends SessionRepository {
+export class PostgresSessionRepository extends SessionRepository {
   private sessionWithAccount?: string;
 
   constructor(

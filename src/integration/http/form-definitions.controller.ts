@@ -1,9 +1,10 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { PublishFormDefinition } from '../../forms/application/publish-form-definition';
+import { PublishFormDefinition } from '../../forms';
 import { IntegrationApi } from '../../shared/http/access';
 import { PublishedFormDto } from './integration.dto';
+import { ApiErrors } from '../../shared/http/openapi/api-errors.decorator';
 
 @ApiTags('Integration')
 @IntegrationApi()
@@ -17,9 +18,10 @@ export class FormDefinitionsController {
     description:
       'A published version is immutable: different content is 409 definition_conflict; invalid is 422 invalid_definition.',
   })
-  @ApiBody({ schema: { type: 'object', description: 'A form definition (API.md "Form definitions")' } })
+  @ApiBody({ schema: { $ref: '#/components/schemas/FormDefinition' }, description: 'A form definition (API.md "Form definitions")' })
   @ApiCreatedResponse({ type: PublishedFormDto })
   @ApiOkResponse({ type: PublishedFormDto })
+  @ApiErrors('definition_conflict', 'invalid_definition')
   async put(
     @Param('key') key: string,
     @Param('version') version: string,

@@ -3,12 +3,13 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { FastifyReply } from 'fastify';
 import { NotFoundError } from '../../shared/errors/domain-error';
 import { IntegrationApi } from '../../shared/http/access';
-import { DelegateTask } from '../../tasks/application/delegate-task';
-import { IntegrationTaskView, TaskQueries } from '../../tasks/application/task-queries';
-import { WithdrawTask } from '../../tasks/application/withdraw-task';
-import { optionalStringsBody } from '../../tasks/http/optional-body';
+import { DelegateTask } from '../../tasks';
+import { IntegrationTaskView, TaskQueries } from '../../tasks';
+import { WithdrawTask } from '../../tasks';
+import { optionalStringsBody } from '../../shared/http/optional-body';
 import { DeliveryStatus, TaskDelivery } from '../application/delivery-status';
 import { DelegateTaskDto, IntegrationTaskDto, IntegrationTaskStatusDto, WithdrawTaskDto } from './integration.dto';
+import { ApiErrors } from '../../shared/http/openapi/api-errors.decorator';
 
 @ApiTags('Integration')
 @IntegrationApi()
@@ -29,6 +30,15 @@ export class IntegrationTasksController {
   })
   @ApiCreatedResponse({ type: IntegrationTaskDto })
   @ApiOkResponse({ type: IntegrationTaskDto })
+  @ApiErrors(
+    'external_ref_conflict',
+    'invalid_delegation',
+    'unknown_form',
+    'invalid_prefill',
+    'unknown_work_group',
+    'assignee_disabled',
+    'invalid_email',
+  )
   async create(@Body() body: DelegateTaskDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IntegrationTaskView> {
     const { created } = await this.delegate.execute({
       ...body,
@@ -42,7 +52,10 @@ export class IntegrationTasksController {
   }
 
   @Get(':externalRef')
-  @ApiOperation({ summary: 'A task by its externalRef, with its submission and delivery status' })
+  @ApiOperation({
+    summary: 'A task by its externalRef, with its submission and delivery status',
+    description: 'Includes `externalRef`, the `submissionId` once submitted and the delivery status. A withdrawn task is 404.',
+  })
   @ApiOkResponse({ type: IntegrationTaskStatusDto })
   async get(@Param('externalRef') externalRef: string): Promise<IntegrationTaskView & TaskDelivery> {
     const task = await this.queries.summaryByExternalRef(externalRef);
@@ -54,8 +67,10 @@ export class IntegrationTasksController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Withdraw a task: it vanishes for everyone and its answers and files are purged (not after submission)',
+    description: 'The task answers 404 to everyone afterwards. Not after submission (409 `already_submitted`).',
   })
   @ApiBody({ type: WithdrawTaskDto, required: false })
+  @ApiErrors('already_submitted')
   async withdrawTask(@Param('externalRef') externalRef: string, @Body() body: unknown): Promise<void> {
     optionalStringsBody(body, ['reason']);
     await this.withdraw.execute(externalRef);

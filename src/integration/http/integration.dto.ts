@@ -12,7 +12,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { FreeFormObject } from '../../shared/http/request-validation';
-import { TaskDto } from '../../tasks/http/tasks.dto';
+import { TaskDto } from '../../tasks';
 
 /* Shapes only (400 invalid_request); lengths, dates, forms, prefill and assignees are domain rules (422). */
 
@@ -80,7 +80,7 @@ export class DelegateTaskDto {
 
   @ApiProperty({ example: '2026-12-18', format: 'date' }) @IsString() dueDate!: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() message?: string | null;
+  @IsOptional() @IsString() message?: string | null;
 }
 
 export class WithdrawTaskDto {
@@ -89,13 +89,13 @@ export class WithdrawTaskDto {
 
 export class DeliveryDto {
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status!: string;
-  @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true, type: String }) receiptId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
+  attempts!: number;
+  receiptId!: string | null;
+  lastError!: string | null;
 }
 
 export class IntegrationTaskDto extends TaskDto {
-  @ApiProperty() externalRef!: string;
+  externalRef!: string;
 }
 
 export class IntegrationTaskStatusDto extends IntegrationTaskDto {
@@ -104,8 +104,8 @@ export class IntegrationTaskStatusDto extends IntegrationTaskDto {
 }
 
 export class PublishedFormDto {
-  @ApiProperty() key!: string;
-  @ApiProperty() version!: number;
-  @ApiProperty() title!: string;
+  key!: string;
+  version!: number;
+  title!: string;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
 }

@@ -1,9 +1,11 @@
-import { EmailKind } from '../domain/email-templates';
+import { EmailKind } from './emails';
 
 export interface QueuedEmail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative of `text`. */
+  html: string | null;
   kind: EmailKind;
 }
 

@@ -1,27 +1,43 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
-import { EmailContent, EmailContext, emailTemplates } from '../domain/email-templates';
+import { Injectable } from '@nestjs/common';
+import { PortalConfig } from '../../config/config-slices';
+import { EMAILS, EmailLanguage, EmailName, EmailRenderer, EmailValues } from './emails';
 import { MailQueue } from './mail-queue';
+import { RecipientLanguages } from './recipient-language';
 
-type Templates = typeof emailTemplates;
-type TemplateArgs<K extends keyof Templates> = Templates[K] extends (ctx: EmailContext, ...args: infer A) => EmailContent ? A : never;
-
-/** What other contexts call to email someone: picks the template, queues it in the current transaction. */
+/**
+ * What other contexts call to email someone: renders the email's templates with its values and
+ * queues it in the current transaction (sent after commit by the outbox worker).
+ */
 @Injectable()
 export class Notifier {
-  private readonly ctx: EmailContext;
+  private readonly portal: Record<string, string>;
 
   constructor(
     private readonly queue: MailQueue,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly renderer: EmailRenderer,
+    private readonly languages: RecipientLanguages,
+    config: PortalConfig,
   ) {
-    this.ctx = { publicUrl: config.publicUrl, councilName: config.councilName, supportEmail: config.supportEmail };
+    this.portal = {
+      publicUrl: config.publicUrl,
+      councilName: config.councilName,
+      supportEmail: config.supportEmail,
+      timeZone: config.portalTimezone,
+    };
   }
 
-  async send<K extends keyof Templates>(to: string, template: K, ...args: TemplateArgs<K>): Promise<void> {
-    const render = emailTemplates[template] as unknown as (ctx: EmailContext, ...a: TemplateArgs<K>) => EmailContent;
-    const content = render(this.ctx, ...args);
-    await this.queue.enqueue({ to, ...content, kind: template === 'verificationCode' ? 'code' : 'notice' });
+  /** In the language the recipient's account chose (English for an address without an account). */
+  async send<K extends EmailName>(to: string, name: K, ...values: EmailValues<K>): Promise<void> {
+    await this.sendIn(await this.languages.of(to), to, name, ...values);
+  }
+
+  /** The same, in the person's language (their account's preferredLanguage) where the email has it. */
+  async sendIn<K extends EmailName>(language: EmailLanguage, to: string, name: K, ...values: EmailValues<K>): Promise<void> {
+    const email: { subject: string; subjectCy?: string; kind: 'code' | 'notice'; values: readonly string[] } = EMAILS[name];
+    const welsh = language === 'cy' && email.subjectCy !== undefined;
+    const context: Record<string, string> = { ...this.portal, language: welsh ? 'cy' : 'en' };
+    email.values.forEach((key, i) => (context[key] = (values as readonly string[])[i]));
+    const { text, html } = this.renderer.render(name, context, welsh ? 'cy' : 'en');
+    await this.queue.enqueue({ to, subject: welsh ? email.subjectCy! : email.subject, text, html, kind: email.kind });
   }
 }

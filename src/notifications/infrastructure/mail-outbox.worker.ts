@@ -1,21 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, raw } from '@mikro-orm/postgresql';
+import { MailConfig, WorkerConfig } from '../../config/config-slices';
 import { Clock } from '../../shared/clock/clock';
 import { PollingWorker } from '../../shared/workers/polling-worker';
-import { EmailKind } from '../domain/email-templates';
 import { MailTransport } from '../application/mail-queue';
-
-interface OutboxRow {
-  id: string;
-  recipient: string;
-  subject: string;
-  body_text: string;
-  kind: EmailKind;
-  drop_after: Date | null;
-  attempts: number;
-}
+import { inWorkSpan, markActiveSpanFailed } from '../../shared/tracing/work-span';
+import { OutboxEmail } from './mail-outbox.schema';
+import { dropSupersededCodes, dueMailIds } from './mail-outbox-claims';
 
 /** How long a claimed email is reserved for the instance sending it. */
 const LEASE_MS = 60_000;
@@ -35,52 +26,85 @@ export class MailOutboxWorker extends PollingWorker {
     private readonly em: EntityManager,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: MailConfig,
+    workers: WorkerConfig,
   ) {
-    super(Math.min(config.workerPollMs, 1000), config.workersEnabled, 20);
+    super(Math.min(workers.workerPollMs, 1000), workers.workersEnabled, 20);
   }
 
   protected async tick(batchSize: number): Promise<number> {
     const em = this.em.fork();
-    const now = this.clock.now();
-    const rows = await em.execute<OutboxRow[]>(
-      `UPDATE mail_outbox SET next_attempt_at = ?, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM mail_outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at
-                    LIMIT ? FOR UPDATE SKIP LOCKED)
-       RETURNING id, recipient, subject, body_text, kind, drop_after, attempts`,
-      [new Date(now.getTime() + LEASE_MS), now, batchSize],
-    );
+    const rows = await this.claim(em, batchSize);
     for (const row of rows) {
-      if (row.drop_after && new Date(row.drop_after) < this.clock.now()) {
+      if (row.dropAfter && row.dropAfter < this.clock.now()) {
         this.logger.warn(`dropped an expired ${row.kind} email after ${row.attempts - 1} attempts`);
-        await em.execute('DELETE FROM mail_outbox WHERE id = ?', [row.id]);
+        await em.nativeDelete(OutboxEmail, { id: row.id });
         continue;
       }
-      try {
-        await this.transport.send(this.config.mailFrom, {
-          to: row.recipient,
-          subject: row.subject,
-          text: row.body_text,
-          kind: row.kind,
-        });
-        await em.execute('DELETE FROM mail_outbox WHERE id = ?', [row.id]);
-        this.logger.log(`sent "${row.subject}"`);
-      } catch (error) {
-        const retryMs = Math.min(MAX_RETRY_MS, 250 * 2 ** Math.min(row.attempts, 10));
-        await em.execute('UPDATE mail_outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?', [
-          new Date(this.clock.now().getTime() + retryMs),
-          String((error as Error).message).slice(0, 500),
-          row.id,
-        ]);
-        this.logger.warn(`mail server refused or unreachable (${(error as Error).message}); will retry`);
-      }
+      // One span per email (with the row as the request id of its log lines): send, then settle the row.
+      await inWorkSpan(
+        'mail send',
+        `mail-${row.id}`,
+        { 'portal.mail.kind': row.kind, 'portal.mail.attempt': row.attempts },
+        async () => {
+          try {
+            await this.transport.send(this.config.mailFrom, {
+              to: row.recipient,
+              subject: row.subject,
+              text: row.bodyText,
+              html: row.bodyHtml,
+              kind: row.kind,
+            });
+            await em.nativeDelete(OutboxEmail, { id: row.id });
+            this.logger.log(`sent "${row.subject}"`);
+          } catch (error) {
+            markActiveSpanFailed((error as Error).message);
+            const retryMs = Math.min(MAX_RETRY_MS, 250 * 2 ** Math.min(row.attempts, 10));
+            await em.nativeUpdate(
+              OutboxEmail,
+              { id: row.id },
+              {
+                nextAttemptAt: new Date(this.clock.now().getTime() + retryMs),
+                claimedUntil: null,
+                lastError: String((error as Error).message).slice(0, 500),
+              },
+            );
+            this.logger.warn(`mail server refused or unreachable (${(error as Error).message}); will retry`);
+          }
+        },
+      );
     }
     return rows.length;
   }
 
+  /**
+   * Due rows no other instance holds, leased to this one for LEASE_MS and counted as an attempt;
+   * code emails in order, superseded ones dropped (mail-outbox-claims.ts, issue 21).
+   */
+  private claim(em: EntityManager, limit: number): Promise<OutboxEmail[]> {
+    return em.transactional(async (tx) => {
+      const now = this.clock.now();
+      const superseded = await dropSupersededCodes(tx, now);
+      if (superseded) this.logger.log(`dropped ${superseded} code email(s) superseded by a newer code for the same person`);
+      // Locked FOR UPDATE (SKIP LOCKED) by this transaction until the lease below is written.
+      const ids = await dueMailIds(tx, now, limit);
+      if (!ids.length) return [];
+      const found = await tx.find(OutboxEmail, { id: { $in: ids } }, { disableIdentityMap: true });
+      // Sent in the claim's order (codes first).
+      const rows = ids.map((id) => found.find((row) => row.id === id)).filter((row): row is OutboxEmail => !!row);
+      const lease = new Date(now.getTime() + LEASE_MS);
+      await tx.nativeUpdate(
+        OutboxEmail,
+        { id: { $in: ids } },
+        { nextAttemptAt: lease, claimedUntil: lease, attempts: raw('attempts + 1') },
+      );
+      for (const row of rows) row.attempts += 1;
+      return rows;
+    });
+  }
+
   /** Queue depth, for `/metrics`. */
-  async backlog(): Promise<number> {
-    const [row] = await this.em.fork().execute<{ n: string }[]>('SELECT count(*) AS n FROM mail_outbox');
-    return Number(row.n);
+  backlog(): Promise<number> {
+    return this.em.fork().count(OutboxEmail, {});
   }
 }

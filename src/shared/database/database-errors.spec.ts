@@ -15,6 +15,7 @@ describe('isDatabaseUnavailable', () => {
       new Error('COMMIT; - Client has encountered a connection error and is not queryable'),
       Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }),
       new ConnectionException(new Error('x')),
+      new DriverException(new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')),
       new Error('wrapped', { cause: withCode('read ECONNRESET', 'ECONNRESET') }),
     ]) {
       expect([error.message, isDatabaseUnavailable(error)]).toEqual([error.message, true]);

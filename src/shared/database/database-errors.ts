@@ -16,9 +16,14 @@ const NETWORK_CODES = new Set([
  * 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
  */
 const SERVER_GONE = /^(08...|57P0[123]|53300)$/;
-/** What node-postgres and the pool say when a connection breaks or none can be had in time. */
+/**
+ * What node-postgres and the pool say when a connection breaks or none can be had in time. Knex's
+ * "Transaction query already complete" comes from a transaction whose connection broke under it (knex
+ * ends the transaction, and the next statement in it finds it over): seen as a 500 on sign-in when
+ * PostgreSQL restarted. MikroORM never sends a statement after its own commit or rollback.
+ */
 const MESSAGES =
-  /Connection terminated|Connection ended unexpectedly|Client has encountered a connection error|Client was closed and is not queryable|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Transaction query already complete|Connection terminated|Connection ended unexpectedly|Client has encountered a connection error|Client was closed and is not queryable|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /**
  * True when an error means "the database cannot be reached right now" rather than "this request is

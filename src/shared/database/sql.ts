@@ -1,12 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { Query, QueryResultRow } from 'pg';
-import { APP_CONFIG } from '../../config/config.module';
 import { ormTransaction } from './request-context';
-import { AppConfig } from '../../config/app-config';
 import { ConnectionLease, Connections, ConnectionSource, directFrom, DriverConnection, PoolState } from './connection-lease';
+
+/**
+ * Whether statements may be prepared under a name (see `Sql.prepare`). Given by the composition root
+ * (SharedModule.forRoot) from the configuration: the kernel reads no configuration itself.
+ */
+export abstract class SqlOptions {
+  abstract readonly prepareStatements: boolean;
+}
 
 /** A statement and its values, for composing (see `guarded`). Texts use `?` placeholders. */
 export interface SqlStatement {
@@ -53,9 +59,9 @@ export class Sql {
 
   constructor(
     private readonly em: EntityManager,
-    @Inject(APP_CONFIG) config: AppConfig,
+    options: SqlOptions,
   ) {
-    this.prepare = !config.embeddedDatabase && config.databasePreparedStatements;
+    this.prepare = options.prepareStatements;
   }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {

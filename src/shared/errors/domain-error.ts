@@ -18,6 +18,11 @@ export type DomainErrorKind =
 export interface DomainErrorOptions {
   detail?: string;
   errors?: unknown[];
+  /**
+   * The same `errors` with their messages in another language (issue 23), for errors whose messages
+   * are built from content (the answer validator's); the HTTP edge calls it with the reader's language.
+   */
+  errorsIn?: (language: 'en' | 'cy') => unknown[];
   /** Extra members of the problem document (e.g. `retryAfterSeconds`). */
   extra?: Record<string, unknown>;
 }

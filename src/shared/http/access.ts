@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
+import type { Language } from '../i18n/language';
 
 /**
  * Every route is closed by default: it needs a session unless marked otherwise here. The guard that
@@ -22,6 +23,8 @@ export interface Principal {
   name: string;
   organisation: string;
   roles: string[];
+  /** The account's preferredLanguage: what the portal writes to this person in (emails, PDFs). */
+  language?: Language;
 }
 
 export type PortalRequest = FastifyRequest & { principal?: Principal };

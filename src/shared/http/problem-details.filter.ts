@@ -1,7 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/database-errors';
+import { loggableError, loggableMessage } from '../logging/loggable-error';
 import { DomainError } from '../errors/domain-error';
+import { languageFromAcceptLanguage } from '../i18n/accept-language';
+import type { Language } from '../i18n/language';
+import { problemText } from '../i18n/problem-language';
+import type { PortalRequest } from './access';
 import { clearSessionCookies } from './session-cookies';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDocument, STATUS_OF_KIND } from './problem';
 
@@ -11,14 +16,34 @@ const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** Codes whose 401 tells the browser its session is gone: the cookies are cleared with it. */
 const SESSION_ENDING_CODES = new Set(['unauthenticated', 'session_expired']);
 
+/**
+ * The language a problem is written in (issue 23): the signed-in account's preferredLanguage, else
+ * the request's Accept-Language; English by default. Codes and statuses are the same in every language.
+ */
+export function requestLanguage(request: FastifyRequest): Language {
+  return (request as PortalRequest).principal?.language ?? languageFromAcceptLanguage(request.headers['accept-language']);
+}
+
+/** The title and detail in the language (API.md: English unless the reader prefers Welsh). */
+export function localizeProblem(body: ProblemDocument, language: Language): ProblemDocument {
+  if (language === 'en') return body;
+  const localized = { ...body, title: problemText(language, body.title) };
+  if (typeof body.detail === 'string') localized.detail = problemText(language, body.detail);
+  return localized;
+}
+
 /** Turns anything thrown into RFC 9457 problem details. Internals never reach the client. */
-export function toProblem(error: unknown, requestId: string): ProblemDocument {
+export function toProblem(error: unknown, requestId: string, language: Language = 'en'): ProblemDocument {
   if (error instanceof DomainError) {
     const more: Partial<ProblemDocument> = { ...(error.options.extra ?? {}) };
     if (error.options.detail) more.detail = error.options.detail;
-    if (error.options.errors) more.errors = error.options.errors;
-    return problem(STATUS_OF_KIND[error.kind], error.code, error.title, more);
+    if (error.options.errors) more.errors = error.options.errorsIn?.(language) ?? error.options.errors;
+    return localizeProblem(problem(STATUS_OF_KIND[error.kind], error.code, error.title, more), language);
   }
+  return localizeProblem(frameworkProblem(error, requestId), language);
+}
+
+function frameworkProblem(error: unknown, requestId: string): ProblemDocument {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status === HttpStatus.NOT_FOUND) return problem(404, 'not_found', 'Not found');
@@ -34,13 +59,13 @@ export function toProblem(error: unknown, requestId: string): ProblemDocument {
   if (isDatabaseUnavailable(error)) {
     // Not a bug and not the client's doing: the database is restarting or out of reach. Say so and
     // when to retry; one line in the log, no stack.
-    logger.warn(`database unavailable (request ${requestId}): ${(error as Error).message}`);
+    logger.warn(`database unavailable (request ${requestId}): ${loggableMessage(error)}`);
     return problem(503, 'database_unavailable', 'The service is briefly unavailable', {
       detail: 'Try again in a moment.',
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     });
   }
-  logger.error(`unexpected error (request ${requestId}): ${(error as Error)?.stack ?? String(error)}`);
+  logger.error(`unexpected error (request ${requestId}): ${loggableError(error)}`);
   return problem(500, 'internal_error', 'Something went wrong on our side', {
     detail: `Try again later. If it keeps happening, quote this reference: ${requestId}`,
     correlationId: requestId,
@@ -74,10 +99,14 @@ function sanitise(message: string | undefined): string {
   return (message ?? 'Malformed request').slice(0, 200);
 }
 
-export function sendProblem(reply: FastifyReply, body: ProblemDocument): void {
+export function sendProblem(reply: FastifyReply, body: ProblemDocument, language: Language = 'en'): void {
   if (SESSION_ENDING_CODES.has(body.code)) clearSessionCookies(reply);
+  reply.header('content-language', language === 'cy' ? 'cy' : 'en');
   if (body.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
   if (body.code === 'database_unavailable') reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  // A 503 that says when to come back (e.g. uploads_busy) says it in the header too.
+  const retryAfter = (body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (body.status === 503 && typeof retryAfter === 'number' && !reply.getHeader('retry-after')) reply.header('retry-after', String(retryAfter));
   void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
@@ -87,7 +116,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    sendProblem(reply, toProblem(exception, String(request.id)));
+    const language = requestLanguage(request);
+    sendProblem(reply, toProblem(exception, String(request.id), language), language);
   }
 }
 
@@ -116,12 +146,16 @@ export function earlyErrorHandlers(https: boolean) {
   return {
     frameworkErrors(error: { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
       void reply.headers(headers);
-      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(404, 'not_found', 'Not found'));
+      const language = requestLanguage(request);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendProblem(reply, localizeProblem(problem(404, 'not_found', 'Not found'), language), language);
+      }
       if (error.code === 'FST_ERR_BAD_URL') {
         const errors = [{ path: '', message: 'the address is not valid' }];
-        return sendProblem(reply, problem(400, 'invalid_request', 'The request is not valid', { errors }));
+        const body = problem(400, 'invalid_request', 'The request is not valid', { errors });
+        return sendProblem(reply, localizeProblem(body, language), language);
       }
-      sendProblem(reply, toProblem(error, String(request.id)));
+      sendProblem(reply, toProblem(error, String(request.id), language), language);
     },
     clientErrorHandler(
       error: { code?: string },

@@ -1,3 +1,4 @@
+import { loggableMessage } from '../logging/loggable-error';
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -23,7 +24,7 @@ export class ExclusiveJobRunner {
         return job();
       });
     } catch (error) {
-      this.logger.warn(`job ${name} failed: ${(error as Error).message}`);
+      this.logger.warn(`job ${name} failed: ${loggableMessage(error)}`);
       throw error;
     }
   }

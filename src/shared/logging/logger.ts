@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { DestinationStream, Logger } from 'pino';
+import { logCorrelation } from './log-context';
 
 /**
  * One pino logger for Fastify's request logs and Nest's own messages. Secrets never reach it:
@@ -11,6 +12,8 @@ export function createRootLogger(level: string, destination?: DestinationStream)
     {
       level,
       base: undefined,
+      // Every line says which request or job it belongs to, and its trace when tracing is on.
+      mixin: logCorrelation,
       redact: {
         paths: [
           'req.headers.cookie',

@@ -1,4 +1,5 @@
-import { AuditEntry, AuditTrail } from '../../audit/audit-trail';
+import { Readable } from 'node:stream';
+import { AuditEntry, AuditLog } from '../../audit';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
@@ -48,14 +49,19 @@ function setup(
       findForOutcome: async () => delivery,
       saveOutcome: async (d: Delivery) => void saved.push(d),
     } as unknown as DeliveryRepository,
-    { read: async (id: string) => files.get(id) ?? null } as unknown as ContributionFiles,
+    {
+      open: async (id: string) => {
+        const content = files.get(id);
+        return content ? { size: content.length, content: Readable.from([content]) } : null;
+      },
+    } as unknown as ContributionFiles,
     {
       deliver: async (payload: ContributionPayload) => {
         sent.push(payload);
         return typeof answer === 'function' ? answer() : answer;
       },
     } as CaseSystemGateway,
-    { record: async (e: AuditEntry) => void audit.push(e) } as unknown as AuditTrail,
+    { record: async (e: AuditEntry) => void audit.push(e) } satisfies AuditLog,
     { now: () => NOW } as Clock,
     { deliveryRetryBaseMs: 1000 } as AppConfig,
   );
@@ -70,10 +76,11 @@ describe('DeliverContribution', () => {
       submissionId: 's1',
       taskExternalRef: 'LCS-1',
       answers: { setting: 'Oakfield' },
-      attachments: [{ filename: 'a.pdf', contentBase64: Buffer.from('file').toString('base64'), sha256: 'x', size: 4 }],
-      pdfBase64: Buffer.from('%PDF-1.7').toString('base64'),
-      pdfSha256: 'abc',
+      attachments: [{ filename: 'a.pdf', sha256: 'x', size: 4, file: { size: 4 } }],
+      pdf: { sha256: 'abc', file: { size: 8 } },
     });
+    // Opened, not read: the gateway streams them (and the use case releases them afterwards).
+    expect(sent[0].pdf.file.content.destroyed).toBe(true);
     expect(delivery).toMatchObject({ status: 'delivered', receiptId: 'R-1', deliveredAt: NOW, leaseUntil: null });
     expect(saved).toEqual([delivery]);
     expect(audit).toEqual([expect.objectContaining({ action: 'task.delivered', taskId: 't1', actor: { type: 'system' } })]);

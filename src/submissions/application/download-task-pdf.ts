@@ -1,15 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
-import { FormCatalogue } from '../../forms/application/form-catalogue';
-import { FormPdfRenderer } from '../../forms/application/form-pdf-renderer';
+import { Injectable } from '@nestjs/common';
+import { PortalConfig } from '../../config/config-slices';
+import { FormCatalogue } from '../../forms';
+import { FormPdfRenderer } from '../../forms';
 import { Clock } from '../../shared/clock/clock';
+import type { Language } from '../../shared/i18n/language';
 import { calendarDate } from '../../shared/dates';
 import { NotFoundError } from '../../shared/errors/domain-error';
-import { TaskAccess } from '../../tasks/application/task-access';
-import { AttachmentRepository } from '../../tasks/application/task.ports';
 import { SubmissionGoneError } from '../domain/submission-errors';
 import { ContributionFiles, SubmissionRepository } from './submission.ports';
+import { TaskContributions } from './task-contributions';
 
 export interface TaskPdf {
   content: Buffer;
@@ -25,18 +24,17 @@ export interface TaskPdf {
 @Injectable()
 export class DownloadTaskPdf {
   constructor(
-    private readonly access: TaskAccess,
+    private readonly tasks: TaskContributions,
     private readonly forms: FormCatalogue,
-    private readonly attachments: AttachmentRepository,
     private readonly submissions: SubmissionRepository,
     private readonly files: ContributionFiles,
     private readonly pdf: FormPdfRenderer,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: PortalConfig,
   ) {}
 
-  async execute(accountId: string, taskId: string): Promise<TaskPdf> {
-    const task = await this.access.loadForContent(accountId, taskId);
+  async execute(accountId: string, taskId: string, language?: Language): Promise<TaskPdf> {
+    const task = await this.tasks.read(accountId, taskId);
     const now = this.clock.now();
     if (task.status === 'submitted') {
       const submission = await this.submissions.findByTaskId(task.id);
@@ -48,7 +46,7 @@ export class DownloadTaskPdf {
       return { content, filename: pdfFilename(task.formKey, task.subjectReference, `submitted-${day}`), status: 'submitted' };
     }
     const form = await this.forms.get(task.formKey, task.formVersion);
-    const attachments = await this.attachments.listForTask(task.id);
+    const attachments = task.attachments;
     const content = await this.pdf.render({
       definition: form.definition,
       answers: task.answers,
@@ -57,6 +55,7 @@ export class DownloadTaskPdf {
       status: 'draft',
       attachments: attachments.map((a) => ({ filename: a.filename, size: a.size, contentType: a.contentType })),
       generatedAt: now,
+      language,
     });
     return { content, filename: pdfFilename(task.formKey, task.subjectReference, 'draft'), status: 'draft' };
   }

@@ -1,9 +1,10 @@
+import { loggableMessage } from '../../shared/logging/loggable-error';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
-import { AttachmentRepository, TaskRepository } from '../../tasks/application/task.ports';
 import { RETENTION_MS } from '../domain/submission';
 import { ContributionFiles, DeliveryRepository, RetentionQueries, SubmissionRepository } from './submission.ports';
+import { TaskContributions } from './task-contributions';
 
 const BATCH = 100;
 
@@ -32,8 +33,7 @@ export class PurgeExpiredContent {
     private readonly uow: UnitOfWork,
     private readonly submissions: SubmissionRepository,
     private readonly deliveries: DeliveryRepository,
-    private readonly tasks: TaskRepository,
-    private readonly attachments: AttachmentRepository,
+    private readonly tasks: TaskContributions,
     private readonly files: ContributionFiles,
     private readonly retention: RetentionQueries,
     private readonly clock: Clock,
@@ -55,7 +55,7 @@ export class PurgeExpiredContent {
           if (await this.purgeSubmission(id, now)) report.purged += 1;
         } catch (error) {
           failed.add(id);
-          this.logger.warn(`could not purge submission ${id}: ${(error as Error).message}`);
+          this.logger.warn(`could not purge submission ${id}: ${loggableMessage(error)}`);
         }
       }
       if (ids.length < BATCH) break;
@@ -69,7 +69,7 @@ export class PurgeExpiredContent {
           if (await this.cleanWithdrawn(id, now)) report.withdrawnCleaned += 1;
         } catch (error) {
           failed.add(id);
-          this.logger.warn(`could not clean withdrawn task ${id}: ${(error as Error).message}`);
+          this.logger.warn(`could not clean withdrawn task ${id}: ${loggableMessage(error)}`);
         }
       }
       if (ids.length < BATCH) break;
@@ -91,21 +91,17 @@ export class PurgeExpiredContent {
       // Checked again under the lock: only what the council has, never what it might still need.
       if (!submission || submission.isPurged() || delivery?.status !== 'delivered') return false;
       const fileIds = submission.purge(now);
-      const task = await this.tasks.findById(submission.taskId, { forUpdate: true });
-      task?.forgetContent(now);
-      const removed = await this.attachments.removeAllForTask(submission.taskId);
-      await this.files.delete([...new Set([...fileIds, ...removed.map((a) => a.fileId)])]);
+      const removed = (await this.tasks.forget(submission.taskId, now)) ?? [];
+      await this.files.delete([...new Set([...fileIds, ...removed])]);
       return true;
     });
   }
 
   private cleanWithdrawn(taskId: string, now: Date): Promise<boolean> {
     return this.uow.run(async () => {
-      const task = await this.tasks.findById(taskId, { forUpdate: true });
-      if (!task?.isWithdrawn()) return false;
-      task.forgetContent(now);
-      const removed = await this.attachments.removeAllForTask(task.id);
-      await this.files.delete(removed.map((a) => a.fileId));
+      const removed = await this.tasks.forget(taskId, now, { onlyIfWithdrawn: true });
+      if (!removed) return false;
+      await this.files.delete(removed);
       return true;
     });
   }

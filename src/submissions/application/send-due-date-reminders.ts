@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
-import { Notifier } from '../../notifications/application/notifier';
+import { Injectable } from '@nestjs/common';
+import { PortalConfig } from '../../config/config-slices';
+import { Notifier } from '../../notifications';
+import { CaseSystemOutbox } from '../../case-system-outbox';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { calendarDate } from '../../shared/dates';
@@ -21,8 +21,9 @@ export class SendDueDateReminders {
     private readonly uow: UnitOfWork,
     private readonly ledger: ReminderLedger,
     private readonly notifier: Notifier,
+    private readonly outbox: CaseSystemOutbox,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: PortalConfig,
   ) {}
 
   async execute(): Promise<Record<ReminderKind, number>> {
@@ -36,6 +37,16 @@ export class SendDueDateReminders {
           const due = await this.ledger.claim(kind, today, now, BATCH);
           for (const reminder of due) {
             for (const to of new Set(reminder.recipients)) await this.notifier.send(to, kind, reminder.dueDate);
+            // The ledger holds the task's row lock: the event takes its place in the task's order.
+            if (kind === 'overdue') {
+              await this.outbox.taskEvent({
+                taskId: reminder.taskId,
+                externalRef: reminder.externalRef,
+                type: 'overdue',
+                actor: { type: 'system' },
+                details: { dueDate: reminder.dueDate },
+              });
+            }
           }
           return due.length;
         });

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Delivery, DeliveryStatus } from '../domain/delivery';
 import { Submission } from '../domain/submission';
 
@@ -43,9 +44,18 @@ export abstract class DeliveryRepository {
   abstract add(delivery: Delivery): void;
   /**
    * Claims up to `limit` due deliveries for this instance until `leaseUntil` (FOR UPDATE SKIP LOCKED),
-   * counting the attempt. Returns their submission ids.
+   * counting the attempt before anything is sent, and an interruption when the previous attempt's
+   * lease is still set. Those reaching `park.afterInterruptions` are failed with `park.reason`
+   * instead of claimed. Returns the ids claimed and the ids parked.
    */
-  abstract claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]>;
+  abstract claimDue(
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    park: { afterInterruptions: number; reason: string },
+  ): Promise<{ claimed: string[]; parked: string[] }>;
+  /** Keeps the leases of deliveries still being sent (a big one may outlast a lease). */
+  abstract extendLeases(submissionIds: string[], leaseUntil: Date): Promise<void>;
   abstract list(
     filter: DeliveryListFilter,
     limit: number,
@@ -64,9 +74,16 @@ export interface ContributionPayload {
   submittedAt: string;
   submittedBy: { accountId: string; name: string; email: string; organisation: string };
   answers: Record<string, unknown>;
-  attachments: { filename: string; contentType: string; size: number; sha256: string; contentBase64: string }[];
-  pdfBase64: string;
-  pdfSha256: string;
+  /** Sent as `{ filename, contentType, size, sha256, contentBase64 }`, encoded while it is sent. */
+  attachments: { filename: string; contentType: string; size: number; sha256: string; file: ContributionFileStream }[];
+  /** Sent as `pdfBase64` and `pdfSha256` (computed while sending when the snapshot has none). */
+  pdf: { sha256: string | null; file: ContributionFileStream };
+}
+
+/** A file of a contribution, opened for reading: read once, as it is sent, never held whole. */
+export interface ContributionFileStream {
+  size: number;
+  content: Readable;
 }
 
 export type GatewayResult =
@@ -74,12 +91,15 @@ export type GatewayResult =
 
 /** The council's case-management gateway (outbound). */
 export abstract class CaseSystemGateway {
-  abstract deliver(payload: ContributionPayload): Promise<GatewayResult>;
+  /** `stop` aborts the attempt (shutdown): it ends retryable, the body cut off before its end. */
+  abstract deliver(payload: ContributionPayload, stop?: AbortSignal): Promise<GatewayResult>;
 }
 
 /** File bytes of submissions (the PDF and attachments), wherever the portal keeps files. */
 export abstract class ContributionFiles {
   abstract read(fileId: string): Promise<Buffer | null>;
+  /** Null when the file is missing. */
+  abstract open(fileId: string): Promise<ContributionFileStream | null>;
   abstract store(fileId: string, content: Buffer): Promise<void>;
   abstract delete(fileIds: string[]): Promise<void>;
 }
@@ -93,6 +113,7 @@ export type ReminderKind = 'dueSoon' | 'overdue';
 
 export interface ReminderToSend {
   taskId: string;
+  externalRef: string;
   /** `YYYY-MM-DD` */
   dueDate: string;
   /** The individual assignee; for a group: its notification address, else every active member. */

@@ -1,6 +1,8 @@
+import { TaskMessages } from '../../tasks/application/task-messages.port';
+import { CaseSystemOutbox } from '../../case-system-outbox';
 import { createHash } from 'node:crypto';
 import { educationAdvice, educationAnswers } from '../../../libs/form-schema/test-fixtures/sample-forms';
-import { AuditEntry, AuditTrail } from '../../audit/audit-trail';
+import { AuditEntry, AuditLog } from '../../audit';
 import { FormCatalogue } from '../../forms/application/form-catalogue';
 import { FormPdfRenderer, FormPdfRequest } from '../../forms/application/form-pdf-renderer';
 import { PublishedForm } from '../../forms/domain/published-form';
@@ -8,7 +10,8 @@ import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { DomainError } from '../../shared/errors/domain-error';
 import { TaskAccess } from '../../tasks/application/task-access';
-import { AttachmentRepository } from '../../tasks/application/task.ports';
+import { TaskContributionsForSubmissions } from '../../tasks/application/task-contributions-for-submissions';
+import { AttachmentRepository, TaskRepository } from '../../tasks/application/task.ports';
 import { Attachment } from '../../tasks/domain/attachment';
 import { Assignee, Task } from '../../tasks/domain/task';
 import { Delivery } from '../domain/delivery';
@@ -16,6 +19,7 @@ import { Submission } from '../domain/submission';
 import { pdfFilename } from './download-task-pdf';
 import { SubmitContribution } from './submit-contribution';
 import { ContributionFiles, DeliveryRepository, SubmissionRepository } from './submission.ports';
+import { Notifier } from '../../notifications/application/notifier';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const SAM = { accountId: 'acc-sam', name: 'Sam Taylor', email: 'sam@school.example', organisation: 'Oakfield Primary School' };
@@ -47,6 +51,7 @@ function setup(task: Task) {
   const audit: AuditEntry[] = [];
   const renders: FormPdfRequest[] = [];
   const order: string[] = [];
+  const mails: { to: string; template: string; receipt: unknown }[] = [];
   const attachment = Attachment.create({
     id: 'att-1',
     taskId: task.id,
@@ -58,16 +63,24 @@ function setup(task: Task) {
     uploadedBy: SAM.accountId,
     uploadedAt: NOW,
   });
-  const useCase = new SubmitContribution(
-    { run: (work) => work() } as UnitOfWork,
+  const forms = { get: async () => PublishedForm.publish(educationAdvice, NOW) } as unknown as FormCatalogue;
+  // Tasks' real side of the port, over stubbed persistence: the aggregate's own rules decide.
+  const contributions = new TaskContributionsForSubmissions(
     {
-      loadForContent: async (accountId: string) => {
+      load: async (accountId: string) => {
         task.assertContentVisibleTo({ accountId, workGroupIds: ['grp-1'] });
         return task;
       },
     } as unknown as TaskAccess,
-    { get: async () => PublishedForm.publish(educationAdvice, NOW) } as unknown as FormCatalogue,
+    {} as TaskRepository,
     { listForTask: async () => [attachment] } as unknown as AttachmentRepository,
+    forms,
+    { deleteForTask: async () => 0 } as unknown as TaskMessages,
+  );
+  const useCase = new SubmitContribution(
+    { run: (work) => work() } as UnitOfWork,
+    contributions,
+    forms,
     {
       store: async (id: string, content: Buffer) => {
         files.set(id, content);
@@ -94,10 +107,14 @@ function setup(task: Task) {
         deliveries.push(d);
       },
     } as unknown as DeliveryRepository,
-    { record: async (entry: AuditEntry) => void audit.push(entry) } as unknown as AuditTrail,
+    { record: async (entry: AuditEntry) => void audit.push(entry) } satisfies AuditLog,
+    { taskEvent: async () => null } as unknown as CaseSystemOutbox,
     { now: () => NOW } as Clock,
+    {
+      sendIn: async (_language: string, to: string, template: string, ...receipt: string[]) => void mails.push({ to, template, receipt }),
+    } as unknown as Notifier,
   );
-  return { useCase, files, submissions, deliveries, audit, renders, order };
+  return { useCase, files, submissions, deliveries, audit, renders, order, mails };
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -111,6 +128,24 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('SubmitContribution', () => {
+  it('draws the PDF before the transaction, and again inside when the locked task no longer holds what it was drawn from', async () => {
+    const task = newTask();
+    completeDraft(task);
+    const { useCase, files, submissions, renders } = setup(task);
+    // What was read before the transaction differs from what the lock then finds (a file renamed meanwhile).
+    const tasks = (useCase as unknown as { tasks: { read: (a: string, t: string) => Promise<{ attachments: { filename: string }[] }> } }).tasks;
+    const read = tasks.read.bind(tasks);
+    tasks.read = async (accountId, taskId) => {
+      const seen = await read(accountId, taskId);
+      return { ...seen, attachments: seen.attachments.map((a) => ({ ...a, filename: 'old-name.pdf' })) };
+    };
+
+    await useCase.execute(SAM, task.id, { version: task.version });
+
+    expect(renders.map((r) => r.attachments.map((a) => a.filename))).toEqual([['old-name.pdf'], ['annual-review.pdf']]);
+    expect(files.get(submissions[0].pdfFileId!)?.toString()).toBe('%PDF-1.7 submitted 2');
+  });
+
   it('snapshots visible answers without the prefill, the files, the submitter; stores the PDF once with its sha256; queues the delivery', async () => {
     const task = newTask();
     completeDraft(task);

@@ -1,16 +1,24 @@
-import { HOUR_MS } from '../../shared/clock/clock';
+import { recordAttempt, retryRefused } from '../../shared/outbox/attempt-state';
+import type { AttemptOutcome } from '../../shared/outbox/retry-policy';
+
+// The retry rule is shared with the task-event and message outbox (src/case-system-outbox).
+export { MAX_RETRY_DELAY_MS, retryDelay, type AttemptOutcome } from '../../shared/outbox/retry-policy';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
-/** Retries back off exponentially with full jitter, never waiting more than an hour. */
-export const MAX_RETRY_DELAY_MS = HOUR_MS;
+/**
+ * Claims in a row that found the previous attempt unfinished (its instance died while sending) before
+ * a delivery is parked as failed: one crash can be a deploy, three in a row is this contribution.
+ */
+export const MAX_INTERRUPTED_ATTEMPTS = 3;
 
-export type AttemptOutcome =
-  | { kind: 'accepted'; receiptId: string }
-  /** 5xx, 429, timeouts, connection failures, unreadable answers: try again later. */
-  | { kind: 'retryable'; error: string }
-  /** Any other 4xx: the case system refuses this contribution; an admin must look. */
-  | { kind: 'refused'; error: string };
+export function interruptedTooOften(times: number): string {
+  return (
+    `not sent: ${times} attempts in a row ended without an outcome (the instance sending it stopped: ` +
+    'out of memory, killed or restarted). Parked so it cannot take instances down again; check the logs ' +
+    'around the attempts, then retry.'
+  );
+}
 
 /**
  * Getting one submission to the case system, at least once; the submission id as Idempotency-Key
@@ -20,6 +28,8 @@ export class Delivery {
   submissionId!: string;
   status: DeliveryStatus = 'pending';
   attempts = 0;
+  /** Consecutive attempts that never recorded an outcome (counted when the next claim finds the lease). */
+  interruptedAttempts = 0;
   nextAttemptAt!: Date;
   leaseUntil: Date | null = null;
   lastError: string | null = null;
@@ -39,38 +49,15 @@ export class Delivery {
 
   /** Applies an attempt's outcome; `random` is in [0, 1) (injected so tests can pin it). */
   record(outcome: AttemptOutcome, now: Date, retryBaseMs: number, random: number): void {
-    this.leaseUntil = null;
-    this.updatedAt = now;
-    switch (outcome.kind) {
-      case 'accepted':
-        this.status = 'delivered';
-        this.receiptId = outcome.receiptId;
-        this.deliveredAt = now;
-        this.lastError = null;
-        return;
-      case 'refused':
-        this.status = 'failed';
-        this.lastError = outcome.error;
-        return;
-      case 'retryable':
-        this.status = 'pending';
-        this.lastError = outcome.error;
-        this.nextAttemptAt = new Date(now.getTime() + retryDelay(this.attempts, retryBaseMs, random));
-    }
+    recordAttempt(this, outcome, now, retryBaseMs, random);
+    this.interruptedAttempts = 0;
+    if (outcome.kind === 'accepted') this.receiptId = outcome.receiptId;
   }
 
   /** An admin sends a failed delivery round again (after the case system was fixed). */
   retry(now: Date): boolean {
-    if (this.status !== 'failed') return false;
-    this.status = 'pending';
-    this.nextAttemptAt = now;
-    this.updatedAt = now;
+    if (!retryRefused(this, now)) return false;
+    this.interruptedAttempts = 0;
     return true;
   }
-}
-
-/** Full jitter: uniform in [0, min(cap, base · 2^(attempt-1))]. */
-export function retryDelay(attempts: number, baseMs: number, random: number): number {
-  const ceiling = Math.min(MAX_RETRY_DELAY_MS, baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
-  return Math.floor(random * ceiling);
 }

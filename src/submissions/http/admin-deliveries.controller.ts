@@ -6,6 +6,7 @@ import { InvalidRequestError } from '../../shared/http/request-validation';
 import { isUuid } from '../../shared/ids';
 import { AdministerDeliveries } from '../application/administer-deliveries';
 import { DeliveryStatus } from '../domain/delivery';
+import { ApiErrors } from '../../shared/http/openapi/api-errors.decorator';
 
 class AdminDeliveryFormDto {
   @ApiProperty() key!: string;
@@ -47,7 +48,11 @@ export class AdminDeliveriesController {
   constructor(private readonly admin: AdministerDeliveries) {}
 
   @Get()
-  @ApiOperation({ summary: 'Deliveries to the case system with attempts and last error, newest first' })
+  @ApiOperation({
+    summary: 'Deliveries to the case system with attempts and last error, newest first',
+    description:
+      'Each submission with its delivery status, attempts, next attempt and last error, newest first; filter by `status`.',
+  })
   @ApiQuery({ name: 'status', required: false, enum: ['pending', 'delivered', 'failed'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
@@ -76,8 +81,13 @@ export class AdminDeliveriesController {
 
   @Post(':id/retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a failed delivery again (409 delivery_not_failed otherwise)' })
+  @ApiOperation({
+    summary: 'Send a failed delivery again (409 delivery_not_failed otherwise)',
+    description:
+      'Queues a failed delivery (`id` is its submissionId) for another attempt now; anything but a failed delivery is 409 `delivery_not_failed`.',
+  })
   @ApiAcceptedResponse()
+  @ApiErrors('delivery_not_failed')
   async retry(@Param('id') id: string): Promise<void> {
     await this.admin.retry(id);
   }

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal } from '../../shared/http/access';
-import { attachmentDisposition } from '../../tasks/http/content-disposition';
+import { attachmentDisposition } from '../../shared/http/content-disposition';
 import { DownloadTaskPdf } from '../application/download-task-pdf';
 import { SubmissionReceipt, SubmitContribution } from '../application/submit-contribution';
 import { SubmissionReceiptDto, SubmitTaskDto } from './submissions.dto';
+import { ApiErrors } from '../../shared/http/openapi/api-errors.decorator';
 
 @ApiTags('Tasks')
 @Controller('tasks')
@@ -24,6 +25,7 @@ export class SubmissionsController {
       'Accepted means stored and queued for delivery (see GET /integration/tasks/{externalRef} for the delivery).',
   })
   @ApiAcceptedResponse({ type: SubmissionReceiptDto })
+  @ApiErrors('validation_failed', 'already_submitted', 'version_conflict', 'pickup_required')
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -32,7 +34,7 @@ export class SubmissionsController {
     return this.submit.execute(
       { accountId: principal.accountId, name: principal.name, email: principal.email, organisation: principal.organisation },
       id,
-      { version: body.version },
+      { version: body.version, language: principal.language },
     );
   }
 
@@ -45,12 +47,13 @@ export class SubmissionsController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'application/pdf, as a download', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('gone', 'pickup_required')
   async pdf(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { content, filename } = await this.downloadPdf.execute(principal.accountId, id);
+    const { content, filename } = await this.downloadPdf.execute(principal.accountId, id, principal.language);
     reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', attachmentDisposition(filename))

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Metrics } from '../../observability/metrics';
+import { Metrics } from '../../observability';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { DeliveryRepository } from '../application/submission.ports';

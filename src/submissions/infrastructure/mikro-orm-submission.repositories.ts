@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LockMode } from '@mikro-orm/core';
+import { FilterQuery, LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
@@ -8,8 +8,12 @@ import { Delivery, DeliveryStatus } from '../domain/delivery';
 import { Submission } from '../domain/submission';
 import { DeliveryListFilter, DeliveryListItem, DeliveryRepository, SubmissionRepository } from '../application/submission.ports';
 
+/**
+ * Submissions in PostgreSQL: the ORM, except the unlocked read each delivery attempt makes, one
+ * prepared statement through `Sql` (the delivery path; BENCHMARKS.md).
+ */
 @Injectable()
-export class MikroOrmSubmissionRepository extends SubmissionRepository {
+export class PostgresSubmissionRepository extends SubmissionRepository {
   constructor(
     private readonly em: EntityManager,
     private readonly sql: Sql,
@@ -41,34 +45,24 @@ export class MikroOrmSubmissionRepository extends SubmissionRepository {
   }
 
   async deliveredDueForPurge(submittedBefore: Date, limit: number): Promise<string[]> {
-    const rows = await this.em.execute<{ id: string }[]>(
-      `SELECT s.id FROM submissions s JOIN deliveries d ON d.submission_id = s.id
-        WHERE s.purged_at IS NULL AND s.submitted_at < ? AND d.status = 'delivered'
-        ORDER BY s.submitted_at, s.id LIMIT ?`,
-      [submittedBefore, limit],
-    );
+    const delivered = this.em.createQueryBuilder(Delivery, 'd').select('d.submissionId').where({ status: 'delivered' });
+    const rows = await this.em
+      .createQueryBuilder(Submission, 's')
+      .select('s.id')
+      .where({ purgedAt: null, submittedAt: { $lt: submittedBefore }, id: { $in: delivered.getKnexQuery() } })
+      .orderBy({ submittedAt: 'asc', id: 'asc' })
+      .limit(limit)
+      .execute<{ id: string }[]>('all', false);
     return rows.map((r) => r.id);
   }
 }
 
-interface DeliveryRow {
-  submission_id: string;
-  task_id: string;
-  external_ref: string;
-  form_key: string;
-  form_version: number;
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: Date;
-  last_error: string | null;
-  receipt_id: string | null;
-  submitted_at: Date;
-  delivered_at: Date | null;
-  created_at: Date;
-}
-
+/**
+ * Deliveries in PostgreSQL: claim, the outcome's locked read and its write are prepared statements
+ * through `Sql` (the delivery path; BENCHMARKS.md); the admin's list and counts go through the ORM.
+ */
 @Injectable()
-export class MikroOrmDeliveryRepository extends DeliveryRepository {
+export class PostgresDeliveryRepository extends DeliveryRepository {
   constructor(
     private readonly em: EntityManager,
     private readonly sql: Sql,
@@ -94,8 +88,18 @@ export class MikroOrmDeliveryRepository extends DeliveryRepository {
   async saveOutcome(d: Delivery): Promise<void> {
     await this.sql.query(
       `UPDATE deliveries SET status = ?, next_attempt_at = ?, lease_until = ?, last_error = ?, receipt_id = ?, delivered_at = ?,
-              updated_at = ? WHERE submission_id = ?`,
-      [d.status, d.nextAttemptAt, d.leaseUntil, d.lastError, d.receiptId, d.deliveredAt, d.updatedAt, d.submissionId],
+              interrupted_attempts = ?, updated_at = ? WHERE submission_id = ?`,
+      [
+        d.status,
+        d.nextAttemptAt,
+        d.leaseUntil,
+        d.lastError,
+        d.receiptId,
+        d.deliveredAt,
+        d.interruptedAttempts,
+        d.updatedAt,
+        d.submissionId,
+      ],
     );
   }
 
@@ -103,70 +107,111 @@ export class MikroOrmDeliveryRepository extends DeliveryRepository {
     this.em.persist(delivery);
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
-    const rows = await this.sql.query<{ submission_id: string }>(
-      `UPDATE deliveries SET lease_until = ?, attempts = attempts + 1, updated_at = ?
-       WHERE submission_id IN (
-         SELECT submission_id FROM deliveries
+  async claimDue(
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    park: { afterInterruptions: number; reason: string },
+  ): Promise<{ claimed: string[]; parked: string[] }> {
+    // One statement, atomic on its own. In SET, columns are the old values: a lease still set means
+    // the previous attempt never recorded its outcome (see Delivery.interruptedAttempts).
+    const rows = await this.sql.query<{ submission_id: string; parked: boolean }>(
+      `WITH due AS (
+         SELECT submission_id, interrupted_attempts + (lease_until IS NOT NULL)::int AS interrupted FROM deliveries
          WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
          ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-       RETURNING submission_id`,
-      [leaseUntil, now, now, now, limit],
+       UPDATE deliveries d SET
+         interrupted_attempts = due.interrupted,
+         attempts = d.attempts + (due.interrupted < ?)::int,
+         lease_until = CASE WHEN due.interrupted < ? THEN ?::timestamptz END,
+         status = CASE WHEN due.interrupted < ? THEN d.status ELSE 'failed' END,
+         last_error = CASE WHEN due.interrupted < ? THEN d.last_error ELSE ? END,
+         updated_at = ?
+       FROM due WHERE d.submission_id = due.submission_id
+       RETURNING d.submission_id, d.status = 'failed' AS parked`,
+      [
+        now,
+        now,
+        limit,
+        park.afterInterruptions,
+        park.afterInterruptions,
+        leaseUntil,
+        park.afterInterruptions,
+        park.afterInterruptions,
+        park.reason,
+        now,
+      ],
     );
-    return rows.map((r) => r.submission_id);
+    return {
+      claimed: rows.filter((r) => !r.parked).map((r) => r.submission_id),
+      parked: rows.filter((r) => r.parked).map((r) => r.submission_id),
+    };
   }
 
+  async extendLeases(submissionIds: string[], leaseUntil: Date): Promise<void> {
+    if (!submissionIds.length) return;
+    await this.sql.query(
+      `UPDATE deliveries SET lease_until = ? WHERE submission_id = ANY(?::uuid[]) AND status = 'pending' AND lease_until IS NOT NULL`,
+      [leaseUntil, submissionIds],
+    );
+  }
+
+  /** The admin's list (not a measured path): a page of deliveries, then their submissions, through the ORM. */
   async list(
     filter: DeliveryListFilter,
     limit: number,
     after?: { createdAt: string; id: string },
   ): Promise<(DeliveryListItem & { createdAt: string })[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.status) {
-      where.push('d.status = ?');
-      params.push(filter.status);
-    }
+    const where: FilterQuery<Delivery>[] = [];
+    if (filter.status) where.push({ status: filter.status });
     if (after) {
-      where.push('(d.created_at, d.submission_id) < (?, ?)');
-      params.push(after.createdAt, after.id);
+      const at = new Date(after.createdAt);
+      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, submissionId: { $lt: after.id } }] });
     }
-    params.push(limit);
-    const rows = await this.em.execute<DeliveryRow[]>(
-      `SELECT d.submission_id, s.task_id, s.external_ref, s.form_key, s.form_version, d.status, d.attempts,
-              d.next_attempt_at, d.last_error, d.receipt_id, s.submitted_at, d.delivered_at, d.created_at
-       FROM deliveries d JOIN submissions s ON s.id = d.submission_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY d.created_at DESC, d.submission_id DESC LIMIT ?`,
-      params,
-    );
-    return rows.map((r) => ({
-      submissionId: r.submission_id,
-      taskId: r.task_id,
-      externalRef: r.external_ref,
-      form: { key: r.form_key, version: r.form_version },
-      status: r.status,
-      attempts: r.attempts,
-      nextAttemptAt: r.status === 'pending' ? new Date(r.next_attempt_at).toISOString() : null,
-      lastError: r.last_error,
-      receiptId: r.receipt_id,
-      submittedAt: new Date(r.submitted_at).toISOString(),
-      deliveredAt: r.delivered_at ? new Date(r.delivered_at).toISOString() : null,
-      createdAt: new Date(r.created_at).toISOString(),
-    }));
+    const deliveries = await this.em.find(Delivery, where.length ? { $and: where } : {}, {
+      orderBy: [{ createdAt: 'desc' }, { submissionId: 'desc' }],
+      limit,
+      disableIdentityMap: true,
+    });
+    const submissions = deliveries.length
+      ? await this.em.find(
+          Submission,
+          { id: { $in: deliveries.map((d) => d.submissionId) } },
+          { fields: ['id', 'taskId', 'externalRef', 'formKey', 'formVersion', 'submittedAt'], disableIdentityMap: true },
+        )
+      : [];
+    const byId = new Map(submissions.map((x) => [x.id, x]));
+    return deliveries.flatMap((d) => {
+      const s = byId.get(d.submissionId);
+      if (!s) return [];
+      return [
+        {
+          submissionId: d.submissionId,
+          taskId: s.taskId,
+          externalRef: s.externalRef,
+          form: { key: s.formKey, version: s.formVersion },
+          status: d.status,
+          attempts: d.attempts,
+          nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+          lastError: d.lastError,
+          receiptId: d.receiptId,
+          submittedAt: s.submittedAt.toISOString(),
+          deliveredAt: d.deliveredAt ? d.deliveredAt.toISOString() : null,
+          createdAt: d.createdAt.toISOString(),
+        },
+      ];
+    });
   }
 
-  async count(status: DeliveryStatus): Promise<number> {
-    const [row] = await this.em.execute<{ n: string }[]>('SELECT count(*) AS n FROM deliveries WHERE status = ?', [status]);
-    return Number(row.n);
+  count(status: DeliveryStatus): Promise<number> {
+    return this.em.count(Delivery, { status });
   }
 
-  async countUndeliveredSubmittedBefore(submittedBefore: Date): Promise<number> {
-    const [row] = await this.em.execute<{ n: string }[]>(
-      `SELECT count(*) AS n FROM deliveries d JOIN submissions s ON s.id = d.submission_id
-        WHERE d.status <> 'delivered' AND s.submitted_at < ?`,
-      [submittedBefore],
-    );
-    return Number(row.n);
+  countUndeliveredSubmittedBefore(submittedBefore: Date): Promise<number> {
+    const submittedEarlier = this.em.createQueryBuilder(Submission, 's').select('s.id').where({ submittedAt: { $lt: submittedBefore } });
+    return this.em
+      .createQueryBuilder(Delivery, 'd')
+      .where({ status: { $ne: 'delivered' }, submissionId: { $in: submittedEarlier.getKnexQuery() } })
+      .getCount();
   }
 }

@@ -32,6 +32,7 @@ export const DeliverySchema = new EntitySchema<Delivery>({
     submissionId: { type: 'uuid', primary: true },
     status: { type: 'string', columnType: 'text' },
     attempts: { type: 'integer' },
+    interruptedAttempts: { type: 'integer' },
     nextAttemptAt: timestamp,
     leaseUntil: nullableTimestamp,
     lastError: { type: 'string', columnType: 'text', nullable: true },

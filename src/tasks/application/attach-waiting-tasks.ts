@@ -16,7 +16,7 @@ export class AttachWaitingTasks {
 
   async execute(accountId: string, email: string): Promise<number> {
     await this.tasks.lockAssigneeEmail(email);
-    const waiting = await this.tasks.findWaitingForEmail(email);
+    const waiting = await this.tasks.loadWaitingForEmail(email);
     const now = this.clock.now();
     for (const task of waiting) task.attachToAccount(accountId, now);
     if (waiting.length) await this.tasks.flush();

@@ -1,8 +1,8 @@
 import { educationAdvice } from '../../../libs/form-schema/test-fixtures/sample-forms';
-import { AuditTrail } from '../../audit/audit-trail';
+import { AuditLog } from '../../audit';
 import { FormCatalogue } from '../../forms/application/form-catalogue';
 import { PublishedForm } from '../../forms/domain/published-form';
-import { Notifier } from '../../notifications/application/notifier';
+import { Notifier } from '../../notifications';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { DelegationRequest } from '../domain/delegation';
@@ -13,19 +13,13 @@ import { AccountDirectory, DelegationGroup, DirectoryAccount, TaskRepository, Wo
 class InMemoryTasks extends TaskRepository {
   readonly rows: Task[] = [];
   readonly locks: string[] = [];
-  async findById(id: string) {
-    return this.rows.find((t) => t.id === id) ?? null;
-  }
-  async findByExternalRef(ref: string) {
-    return this.rows.find((t) => t.externalRef === ref) ?? null;
-  }
-  async findForDraftReplacement(id: string) {
-    return this.findById(id);
+  async load(key: { id: string } | { externalRef: string }) {
+    return this.rows.find((t) => ('id' in key ? t.id === key.id : t.externalRef === key.externalRef)) ?? null;
   }
   async saveDraft() {
     return true;
   }
-  async findWaitingForEmail(email: string) {
+  async loadWaitingForEmail(email: string) {
     return this.rows.filter((t) => t.assigneeKind === 'email' && t.assigneeEmail === email);
   }
   async lockExternalRef(ref: string) {
@@ -71,8 +65,9 @@ function setup() {
     { findByKey: async (key: string) => (key === 'north' ? group : null) } as unknown as WorkGroupDirectory,
     {
       send: async (to: string, template: string, ...args: unknown[]) => void sent.push({ to, template, args }),
+      sendIn: async (_language: string, to: string, template: string, ...args: unknown[]) => void sent.push({ to, template, args }),
     } as unknown as Notifier,
-    { record: async (entry: unknown) => void audit.push(entry) } as unknown as AuditTrail,
+    { record: async (entry: unknown) => void audit.push(entry) } satisfies AuditLog,
     { now: () => new Date('2026-11-28T10:00:00.000Z') } as Clock,
   );
   return { tasks, sent, audit, delegate };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../audit/audit-trail';
-import { FormCatalogue } from '../../forms/application/form-catalogue';
-import { Notifier } from '../../notifications/application/notifier';
+import { AuditLog } from '../../audit';
+import { FormCatalogue } from '../../forms';
+import { Notifier } from '../../notifications';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { newId } from '../../shared/ids';
@@ -43,7 +43,7 @@ export class DelegateTask {
     private readonly accounts: AccountDirectory,
     private readonly workGroups: WorkGroupDirectory,
     private readonly notifier: Notifier,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +52,7 @@ export class DelegateTask {
     const requestHash = delegationRequestHash(request);
     return this.uow.run(async () => {
       await this.tasks.lockExternalRef(request.externalRef);
-      const existing = await this.tasks.findByExternalRef(request.externalRef);
+      const existing = await this.tasks.load({ externalRef: request.externalRef }, 'read');
       if (existing) {
         if (existing.isWithdrawn())
           throw new ExternalRefConflictError(
@@ -111,7 +111,7 @@ export class DelegateTask {
     const account = await this.accounts.findByEmail(email);
     if (account?.disabled) throw new AssigneeDisabledError();
     const notify = async (notifier: Notifier, dueDate: string) =>
-      notifier.send(account?.email ?? email, 'taskDelegatedToPerson', dueDate);
+      notifier.sendIn(account?.language ?? 'en', account?.email ?? email, 'taskDelegatedToPerson', dueDate);
     // Nobody registered with this address yet: the task waits for them (AttachWaitingTasks).
     if (!account) return { assignee: { kind: 'email', email }, notify };
     return { assignee: { kind: 'account', accountId: account.id }, accountId: account.id, notify };

@@ -1,17 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { isRealDate } from '../../../libs/form-schema/src';
 import { Clock } from '../../shared/clock/clock';
+import { addDaysToDate } from '../../shared/dates';
 import { isUuid } from '../../shared/ids';
-import { InvalidRequestError } from '../../shared/http/request-validation';
 import { ACTIVE_STATUSES, RETENTION_MS } from '../domain/task';
-import { TaskView, TaskViews } from './task-views';
-import { Keyset, SortOrder, TaskListFilter, TaskReadModel, TaskRecord, TaskSort } from './task.ports';
+import { InvalidCursorError } from '../domain/task-errors';
+import { ColleagueTaskView, colleagueView, TaskView, TaskViews } from './task-views';
+import { AccountDirectory, Keyset, SortOrder, TaskListFilter, TaskReadModel, TaskRecord, TaskSort } from './task.ports';
+
+export type { ColleagueTaskView } from './task-views';
 
 export type TaskListView = 'to-complete' | 'work-groups' | 'group-members' | 'recently-submitted';
 export const TASK_LIST_VIEWS: readonly TaskListView[] = ['to-complete', 'work-groups', 'group-members', 'recently-submitted'];
 export const TASK_SORTS: readonly TaskSort[] = ['dueDate', 'delegatedAt', 'title'];
 
-export interface ListTasksInput {
+/** What a professional narrows a list by (issue 24): all optional, combined with AND. */
+export interface TaskSearch {
+  /** Part of the child's name or the case reference. */
+  q?: string;
+  /** A form key. */
+  form?: string;
+  /** Only overdue tasks. */
+  overdue?: boolean;
+  /** Due within this many days from today, overdue ones included. */
+  dueWithinDays?: number;
+}
+
+export interface ListTasksInput extends TaskSearch {
   view: TaskListView;
   sort?: TaskSort;
   order?: SortOrder;
@@ -19,16 +34,16 @@ export interface ListTasksInput {
   cursor?: string;
 }
 
-/** What members see of a colleague's task (API.md: metadata only). */
-export type ColleagueTaskView = Pick<TaskView, 'id' | 'title' | 'dueDate' | 'overdue' | 'assignee' | 'workGroup'> & {
-  subject: { reference: string };
-};
-
 export interface AdminTaskFilter {
   status?: 'open' | 'in_progress' | 'submitted';
   workGroupId?: string;
   accountId?: string;
   overdue?: boolean;
+  /** Helpdesk search ("unable to find a form"): see TaskListFilter. */
+  reference?: string;
+  subjectName?: string;
+  email?: string;
+  formKey?: string;
 }
 
 export interface TaskPage {
@@ -50,15 +65,31 @@ export class ListTasks {
     private readonly readModel: TaskReadModel,
     private readonly views: TaskViews,
     private readonly clock: Clock,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   async execute(accountId: string, input: ListTasksInput): Promise<TaskPage> {
-    return this.page(this.filterFor(accountId, input.view), input);
+    return this.page({ ...this.filterFor(accountId, input.view), ...this.searchFilter(input) }, input);
+  }
+
+  private searchFilter(input: ListTasksInput): Partial<TaskListFilter> {
+    const today = this.views.today();
+    const q = input.q?.trim();
+    return {
+      search: q ? q : undefined,
+      searchReferenceOnly: input.view === 'group-members',
+      formKey: input.form,
+      dueBefore: input.overdue ? today : undefined,
+      dueOnOrBefore: input.dueWithinDays !== undefined ? addDaysToDate(today, input.dueWithinDays) : undefined,
+    };
   }
 
   /** The helpdesk's list: every task's metadata (never answers), filtered. */
   async forAdmin(filter: AdminTaskFilter, input: Omit<ListTasksInput, 'view'>): Promise<TaskPage> {
     const today = this.views.today();
+    const email = filter.email?.trim().toLowerCase() || undefined;
+    // The account is identity's to find (a second statement, on the helpdesk's rare search only).
+    const professional = email === undefined ? undefined : { email, accountId: (await this.accounts.findByEmail(email))?.id ?? null };
     return this.page(
       {
         // A submitted task is never overdue: saying so lets the plan use the index of active tasks by due date.
@@ -71,6 +102,10 @@ export class ListTasks {
         workGroupId: filter.workGroupId,
         dueBefore: filter.overdue === true ? today : undefined,
         dueOnOrAfter: filter.overdue === false ? today : undefined,
+        subjectReference: filter.reference?.trim() || undefined,
+        subjectNameContains: filter.subjectName?.trim() || undefined,
+        professional,
+        formKey: filter.formKey,
       },
       { ...input, view: 'to-complete' },
     );
@@ -111,18 +146,6 @@ export class ListTasks {
   }
 }
 
-function colleagueView(view: TaskView): ColleagueTaskView {
-  return {
-    id: view.id,
-    title: view.title,
-    subject: { reference: view.subject.reference },
-    dueDate: view.dueDate,
-    overdue: view.overdue,
-    assignee: view.assignee,
-    workGroup: view.workGroup,
-  };
-}
-
 function keysetOf(record: TaskRecord, sort: TaskSort): Keyset {
   switch (sort) {
     case 'dueDate':
@@ -143,7 +166,7 @@ export function encodeCursor(sort: TaskSort, order: SortOrder, keyset: Keyset): 
 }
 
 function badCursor(): never {
-  throw new InvalidRequestError([{ path: 'cursor', message: 'cursor is not valid for this list: start again without it' }]);
+  throw new InvalidCursorError();
 }
 
 export function decodeCursor(cursor: string, sort: TaskSort, order: SortOrder): Keyset {

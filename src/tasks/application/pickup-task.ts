@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../audit/audit-trail';
+import { AuditLog } from '../../audit';
+import { CaseSystemOutbox } from '../../case-system-outbox';
+import { accountActor } from './event-actor';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { TaskNotFoundError } from '../domain/task-errors';
 import { TaskView, TaskViews } from './task-views';
-import { TaskReadModel, TaskRepository, WorkGroupDirectory } from './task.ports';
+import { AccountDirectory, TaskReadModel, TaskRepository, WorkGroupDirectory } from './task.ports';
 
 /**
  * A member takes a task their work group holds. The row is locked for the check and the change, so
@@ -18,15 +20,17 @@ export class PickupTask {
     private readonly tasks: TaskRepository,
     private readonly readModel: TaskReadModel,
     private readonly workGroups: WorkGroupDirectory,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
     private readonly views: TaskViews,
     private readonly clock: Clock,
+    private readonly outbox: CaseSystemOutbox,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   async execute(accountId: string, taskId: string): Promise<TaskView> {
     const workGroupIds = await this.workGroups.groupIdsOf(accountId);
     await this.uow.run(async () => {
-      const task = await this.tasks.findById(taskId, { forUpdate: true });
+      const task = await this.tasks.load({ id: taskId }, 'change');
       if (!task) throw new TaskNotFoundError();
       const group = task.holderWorkGroupId;
       task.pickUp({ accountId, workGroupIds }, this.clock.now());
@@ -39,6 +43,12 @@ export class PickupTask {
         workGroupId: group ?? undefined,
         from: { type: 'work_group', workGroupId: group },
         to: { type: 'account', accountId },
+      });
+      await this.outbox.taskEvent({
+        taskId: task.id,
+        externalRef: task.externalRef,
+        type: 'picked_up',
+        actor: await accountActor(this.accounts, accountId),
       });
     });
     const record = await this.uow.run(() => this.readModel.findById(taskId));

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../audit/audit-trail';
-import { Notifier } from '../../notifications/application/notifier';
+import { AuditLog } from '../../audit';
+import { Notifier } from '../../notifications';
+import { CaseSystemOutbox } from '../../case-system-outbox';
+import { accountActor } from './event-actor';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { isUuid } from '../../shared/ids';
 import { groupRecipients } from '../domain/group-recipients';
-import { Assignee, Task } from '../domain/task';
+import { Assignee, contentAccess, ReassignmentAuthority, Task } from '../domain/task';
 import { InvalidTargetError, TaskNotFoundError } from '../domain/task-errors';
-import { TaskView, TaskViews } from './task-views';
+import { ColleagueTaskView, colleagueView, TaskView, TaskViews } from './task-views';
 import { AccountDirectory, DelegationGroup, TaskReadModel, TaskRepository, WorkGroupDirectory } from './task.ports';
 
 export interface ReassignActor {
@@ -23,6 +25,13 @@ export type ReassignTarget = { accountId: string } | { workGroupId: string };
  * any work group or active account). Draft answers and files travel with it. The new holder is
  * told; so is the previous one when someone else moved their task; nobody is emailed about their
  * own move.
+ *
+ * Admins move tasks but never see their content (API.md), so a move must not give them content: under
+ * admin authority their own account is a valid target only when they could hold the task as a
+ * professional, i.e. they belong to the group the task came through or is held by; such a move is
+ * audited with `authority: "admin"` and `self: true`. The answer is what the caller may see of the
+ * task after the move: the summary for its holder, a member of the group holding it, or an admin; the
+ * colleague's metadata for anyone else (a no-op move must not reveal the child's name or the note).
  */
 @Injectable()
 export class ReassignTask {
@@ -33,24 +42,30 @@ export class ReassignTask {
     private readonly accounts: AccountDirectory,
     private readonly workGroups: WorkGroupDirectory,
     private readonly notifier: Notifier,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
     private readonly views: TaskViews,
     private readonly clock: Clock,
+    private readonly outbox: CaseSystemOutbox,
   ) {}
 
-  async execute(actor: ReassignActor, taskId: string, target: ReassignTarget, version?: number): Promise<TaskView> {
+  async execute(actor: ReassignActor, taskId: string, target: ReassignTarget, version?: number): Promise<TaskView | ColleagueTaskView> {
     const actorGroups = await this.workGroups.groupIdsOf(actor.accountId);
+    let authority: ReassignmentAuthority | null = null;
     await this.uow.run(async () => {
-      const task = await this.tasks.findById(taskId, { forUpdate: true });
+      const task = await this.tasks.load({ id: taskId }, 'change');
       if (!task) throw new TaskNotFoundError();
       const holderStillInGroup =
         task.assigneeKind === 'account' && task.workGroupId !== null
           ? await this.workGroups.isMember(task.workGroupId, task.assigneeAccountId!)
           : false;
-      const authority = task.reassignmentAuthority({ accountId: actor.accountId, workGroupIds: actorGroups, isAdmin: actor.isAdmin }, holderStillInGroup);
+      authority = task.reassignmentAuthority({ accountId: actor.accountId, workGroupIds: actorGroups, isAdmin: actor.isAdmin }, holderStillInGroup);
       if (!authority) throw new TaskNotFoundError();
 
       const destination = await this.resolveTarget(actor, actorGroups, target);
+      const toSelf = destination.assignee.kind === 'account' && destination.assignee.accountId === actor.accountId;
+      if (authority === 'admin' && toSelf && !this.couldHoldAsProfessional(task, actorGroups)) {
+        throw new InvalidTargetError('An admin cannot take a task for their own account unless they belong to its work group.');
+      }
       const previous = task.assignee();
       const moved = task.reassign(destination.assignee, version, this.clock.now());
       if (!moved) return;
@@ -62,13 +77,32 @@ export class ReassignTask {
         accountId: destination.assignee.kind === 'account' ? destination.assignee.accountId : undefined,
         workGroupId: task.workGroupId ?? undefined,
         from: describe(previous),
-        to: describe(destination.assignee),
+        to: authority === 'admin' ? { ...describe(destination.assignee), authority: 'admin', self: toSelf } : describe(destination.assignee),
+      });
+      await this.outbox.taskEvent({
+        taskId: task.id,
+        externalRef: task.externalRef,
+        type: 'reassigned',
+        actor: await accountActor(this.accounts, actor.accountId),
+        details: {
+          to:
+            destination.assignee.kind === 'work_group'
+              ? { type: 'work_group', workGroupKey: destination.group?.key ?? null, name: destination.group?.name ?? null }
+              : { type: 'account', accountId: destination.assignee.kind === 'account' ? destination.assignee.accountId : null, email: destination.email ?? null },
+        },
       });
       await this.notify(actor, task, previous, destination);
     });
     const record = await this.uow.run(() => this.readModel.findById(taskId));
     if (!record) throw new TaskNotFoundError();
-    return this.views.summary(record);
+    const view = this.views.summary(record);
+    const access = contentAccess(record, { accountId: actor.accountId, workGroupIds: actorGroups });
+    return access !== 'none' || actor.isAdmin ? view : colleagueView(view);
+  }
+
+  /** A member of the group the task came through or is held by could hold it as a professional. */
+  private couldHoldAsProfessional(task: Task, actorGroups: string[]): boolean {
+    return [task.workGroupId, task.holderWorkGroupId].some((g) => g !== null && actorGroups.includes(g));
   }
 
   private async resolveTarget(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FormCatalogue } from '../../forms/application/form-catalogue';
+import { FormCatalogue } from '../../forms';
 import { Clock } from '../../shared/clock/clock';
 import { VersionConflictError } from '../../shared/errors/domain-error';
 import { TaskAccess } from './task-access';
@@ -30,7 +30,7 @@ export class SaveAnswers {
 
   async execute(accountId: string, taskId: string, input: { version: number; answers: unknown }): Promise<SavedDraft> {
     for (let attempt = 1; ; attempt++) {
-      const task = await this.access.loadForDraftReplacement(accountId, taskId);
+      const task = await this.access.load(accountId, taskId, 'replaceDraft');
       const form = await this.forms.get(task.formKey, task.formVersion);
       const now = this.clock.now();
       const before = { status: task.status, version: task.version };

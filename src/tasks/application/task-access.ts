@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Task } from '../domain/task';
 import { TaskNotFoundError } from '../domain/task-errors';
-import { FindOptions, TaskRepository, WorkGroupDirectory } from './task.ports';
+import { LoadIntent, TaskRepository, WorkGroupDirectory } from './task.ports';
 
-/** Loads a task for someone who wants its content; the aggregate's rules decide (404 / 403 / yes). */
+/**
+ * Loads a task for someone who wants its content, by the repository's one load (`intent` as there);
+ * the aggregate's rules decide (404 / 403 / yes).
+ */
 @Injectable()
 export class TaskAccess {
   constructor(
@@ -11,16 +14,8 @@ export class TaskAccess {
     private readonly workGroups: WorkGroupDirectory,
   ) {}
 
-  async loadForContent(accountId: string, taskId: string, options?: FindOptions): Promise<Task> {
-    return this.check(accountId, await this.tasks.findById(taskId, options));
-  }
-
-  /** Detached and without its draft: see TaskRepository.findForDraftReplacement. */
-  async loadForDraftReplacement(accountId: string, taskId: string): Promise<Task> {
-    return this.check(accountId, await this.tasks.findForDraftReplacement(taskId));
-  }
-
-  private async check(accountId: string, task: Task | null): Promise<Task> {
+  async load(accountId: string, taskId: string, intent: LoadIntent = 'read'): Promise<Task> {
+    const task = await this.tasks.load({ id: taskId }, intent);
     if (!task) throw new TaskNotFoundError();
     // Group membership matters only for a task a group holds: skip the lookup otherwise.
     const workGroupIds = task.assigneeKind === 'work_group' ? await this.workGroups.groupIdsOf(accountId) : [];

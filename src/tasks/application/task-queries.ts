@@ -31,6 +31,6 @@ export class TaskQueries {
 
   /** The aggregate, for the individual assignee only (404 / 403 pickup_required otherwise). */
   contentFor(accountId: string, taskId: string): Promise<Task> {
-    return this.access.loadForContent(accountId, taskId);
+    return this.access.load(accountId, taskId);
   }
 }

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AuditRecord } from '../../audit/audit-trail';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { AuditRecord } from '../../audit';
+import { PortalConfig } from '../../config/config-slices';
 import { Clock } from '../../shared/clock/clock';
 import { calendarDate } from '../../shared/dates';
 import type { JsonText } from '../../shared/json-text';
@@ -30,6 +29,29 @@ export interface TaskView {
   submittedAt: string | null;
   availableUntil: string | null;
   version: number;
+  /**
+   * Review before submit: `ready_for_review` while a colleague holds it for review (`by`: who sent
+   * it), `returned` once they handed it back (`by`: the reviewer, `note`: their comment); else null.
+   */
+  review?: { state: 'ready_for_review' | 'returned'; by: { accountId: string; name: string }; at: string; note: string | null };
+}
+
+/** What members see of a colleague's task (API.md: metadata only). */
+export type ColleagueTaskView = Pick<TaskView, 'id' | 'title' | 'dueDate' | 'overdue' | 'assignee' | 'workGroup'> & {
+  subject: { reference: string };
+};
+
+/** The metadata of a task that is not the viewer's to work on (a colleague's, or one just moved away). */
+export function colleagueView(view: TaskView): ColleagueTaskView {
+  return {
+    id: view.id,
+    title: view.title,
+    subject: { reference: view.subject.reference },
+    dueDate: view.dueDate,
+    overdue: view.overdue,
+    assignee: view.assignee,
+    workGroup: view.workGroup,
+  };
 }
 
 export interface AttachmentView {
@@ -48,6 +70,8 @@ export interface TaskDetailView extends TaskView {
   prefill: JsonText;
   attachments: AttachmentView[];
   history: AuditRecord[];
+  /** What the case system changed since delegation, newest first ("The due date changed from … to …"). */
+  notices: { at: string; text: string }[];
 }
 
 /** Maps rows to the API's shapes. "Today" for `overdue` is the calendar date in PORTAL_TIMEZONE. */
@@ -55,7 +79,7 @@ export interface TaskDetailView extends TaskView {
 export class TaskViews {
   constructor(
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: PortalConfig,
   ) {}
 
   today(): string {
@@ -101,6 +125,17 @@ export class TaskViews {
       submittedAt: record.submittedAt?.toISOString() ?? null,
       availableUntil: until?.toISOString() ?? null,
       version: record.version,
+      // Only while there is one: every other task keeps API.md's shape exactly.
+      ...(record.reviewState && record.reviewBy && record.status !== 'submitted'
+        ? {
+            review: {
+              state: record.reviewState,
+              by: { accountId: record.reviewBy, name: record.reviewByName ?? '' },
+              at: (record.reviewAt ?? record.updatedAt).toISOString(),
+              note: record.reviewNote ?? null,
+            },
+          }
+        : {}),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findPage, validateAnswers, type AnswerError } from '../../../libs/form-schema/src';
-import { FormCatalogue } from '../../forms/application/form-catalogue';
+import { FormCatalogue } from '../../forms';
 import { UnknownPageError } from '../domain/task-errors';
 import { TaskAccess } from './task-access';
 
@@ -12,11 +12,16 @@ export class ValidateTask {
     private readonly forms: FormCatalogue,
   ) {}
 
-  async execute(accountId: string, taskId: string, pageId?: string): Promise<{ valid: boolean; errors: AnswerError[] }> {
-    const task = await this.access.loadForContent(accountId, taskId);
+  async execute(
+    accountId: string,
+    taskId: string,
+    pageId?: string,
+    language: 'en' | 'cy' = 'en',
+  ): Promise<{ valid: boolean; errors: AnswerError[] }> {
+    const task = await this.access.load(accountId, taskId);
     const form = await this.forms.get(task.formKey, task.formVersion);
     if (pageId !== undefined && !findPage(form.definition, pageId)) throw new UnknownPageError(pageId);
-    const errors = validateAnswers(form.definition, task.answers, { mode: 'complete', pageId });
+    const errors = validateAnswers(form.definition, task.answers, { mode: 'complete', pageId, language });
     return { valid: errors.length === 0, errors };
   }
 }

@@ -30,10 +30,12 @@ export class AlreadySubmittedError extends DomainError {
 
 /** Submit runs the complete-mode checks over the whole form; every problem is listed, in form order. */
 export class SubmissionIncompleteError extends DomainError {
-  constructor(errors: AnswerError[]) {
+  /** `errorsIn`: the same errors with their messages in the reader's language (see DomainErrorOptions). */
+  constructor(errors: AnswerError[], errorsIn?: (language: 'en' | 'cy') => AnswerError[]) {
     super('validation_failed', 'invalid', 'The form is not ready to submit', {
       detail: 'Answer or correct the questions listed, then submit again. Nothing was submitted.',
       errors,
+      errorsIn,
     });
   }
 }
@@ -41,13 +43,13 @@ export class SubmissionIncompleteError extends DomainError {
 export type AnswerRefusalCode = 'invalid_answers' | 'read_only' | 'unknown_question';
 
 export class InvalidAnswersError extends DomainError {
-  constructor(code: AnswerRefusalCode, errors: AnswerError[]) {
+  constructor(code: AnswerRefusalCode, errors: AnswerError[], errorsIn?: (language: 'en' | 'cy') => AnswerError[]) {
     const titles: Record<AnswerRefusalCode, string> = {
       invalid_answers: 'Some answers are not valid',
       read_only: 'Some answers are read-only and cannot be changed',
       unknown_question: 'Some answers are for questions that are not on this form',
     };
-    super(code, 'invalid', titles[code], { detail: 'Nothing was saved.', errors });
+    super(code, 'invalid', titles[code], { detail: 'Nothing was saved.', errors, errorsIn });
   }
 }
 
@@ -145,6 +147,16 @@ export class ScannerUnavailableError extends DomainError {
   }
 }
 
+/** This instance has as many uploads in hand and in line as it takes: come back shortly (nothing was read). */
+export class UploadsBusyError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super('uploads_busy', 'unavailable', 'Too many files are being uploaded right now', {
+      detail: 'The file was not saved. Try again in a few seconds.',
+      extra: { retryAfterSeconds },
+    });
+  }
+}
+
 export class AlreadyPickedUpError extends DomainError {
   constructor() {
     super('already_picked_up', 'conflict', 'Someone has already picked this task up');
@@ -153,12 +165,38 @@ export class AlreadyPickedUpError extends DomainError {
 
 export class NotAGroupTaskError extends DomainError {
   constructor() {
-    super('not_a_group_task', 'conflict', 'This task was not sent to a work group', { detail: 'Only work group tasks can be picked up.' });
+    super('not_a_group_task', 'conflict', 'This task was not sent to a work group', {
+      detail: 'Only work group tasks can be picked up.',
+    });
   }
 }
 
 export class InvalidTargetError extends DomainError {
   constructor(detail = 'Choose one of your work groups or a member of one of them.') {
     super('invalid_target', 'invalid', 'The task cannot be re-assigned there', { detail });
+  }
+}
+
+/**
+ * A list cursor that this list did not hand out (or for another sort). The same answer as a malformed
+ * request (400 `invalid_request`, naming `cursor`), raised by the use case that decodes it.
+ */
+export class InvalidCursorError extends DomainError {
+  constructor() {
+    super('invalid_request', 'bad_request', 'The request is not valid', {
+      errors: [{ path: 'cursor', message: 'cursor is not valid for this list: start again without it' }],
+    });
+  }
+}
+
+export class NotInReviewError extends DomainError {
+  constructor() {
+    super('not_in_review', 'conflict', 'This form was not sent to you for review');
+  }
+}
+
+export class InvalidReviewerError extends DomainError {
+  constructor(detail = 'Choose a colleague from the work group this form came through.') {
+    super('invalid_reviewer', 'invalid', 'The form cannot be sent there for review', { detail });
   }
 }

@@ -1,5 +1,7 @@
 import { validateAnswers, type AnswerError, type Answers, type FormDefinition } from '../../../libs/form-schema/src';
 import { addMs, DAY_MS } from '../../shared/clock/clock';
+import { canonicalJson } from '../../shared/canonical-json';
+import type { TaskChange } from './case-system-change';
 import { VersionConflictError } from '../../shared/errors/domain-error';
 import {
   AlreadyPickedUpError,
@@ -13,7 +15,10 @@ import {
   TaskSubmittedError,
   TooManyAttachmentsError,
   SubmissionIncompleteError,
+  NotInReviewError,
 } from './task-errors';
+
+export type ReviewState = 'ready_for_review' | 'returned';
 
 /** open: never saved · in_progress: saved at least once · submitted · withdrawn (gone for everyone). */
 export type TaskStatus = 'open' | 'in_progress' | 'submitted' | 'withdrawn';
@@ -116,6 +121,20 @@ export class Task {
   savedAt: Date | null = null;
   submittedAt: Date | null = null;
   withdrawnAt: Date | null = null;
+  /** Review before submit: with a colleague for review, or handed back by them (see requestReview). */
+  reviewState: ReviewState | null = null;
+  /** Who sent it for review (ready_for_review) or who reviewed it (returned); their name then. */
+  reviewBy: string | null = null;
+  reviewByName: string | null = null;
+  reviewAt: Date | null = null;
+  reviewNote: string | null = null;
+  /**
+   * When the due-date reminders were sent (once each; a new due date clears both). The reminder
+   * job's bookkeeping, kept on the task's row so that marking and sending share its lock; no rule
+   * of the aggregate reads them.
+   */
+  dueSoonRemindedAt: Date | null = null;
+  overdueRemindedAt: Date | null = null;
 
   static delegate(details: DelegationDetails): Task {
     const task = new Task();
@@ -175,7 +194,11 @@ export class Task {
     this.assertChangeable();
     this.assertVersion(expectedVersion);
     const errors = validateAnswers(definition, answers, { mode: 'draft' });
-    if (errors.length) throw new InvalidAnswersError(refusalCode(errors), errors);
+    if (errors.length) {
+      throw new InvalidAnswersError(refusalCode(errors), errors, (language) =>
+        validateAnswers(definition, answers, { mode: 'draft', language }),
+      );
+    }
     const readOnly = new Set(definition.pages.flatMap((p) => p.questions.filter((q) => q.type === 'readonly').map((q) => q.id)));
     // Validated above: a plain object whose read-only keys, if any, are null ("no answer").
     this.answers = Object.fromEntries(Object.entries(answers as Answers).filter(([id]) => !readOnly.has(id)));
@@ -217,7 +240,7 @@ export class Task {
     if (this.status === 'submitted') throw new AlreadySubmittedError();
     this.assertVersion(expectedVersion);
     const errors = validateAnswers(definition, this.answers, { mode: 'complete' });
-    if (errors.length) throw new SubmissionIncompleteError(errors);
+    if (errors.length) throw incomplete(definition, this.answers, errors);
     this.status = 'submitted';
     this.submittedAt = now;
     this.touch(now);
@@ -231,8 +254,13 @@ export class Task {
   forgetContent(now: Date): boolean {
     if (this.status !== 'submitted' && !this.isWithdrawn()) throw new Error(`task ${this.id} is still active: its content stays`);
     const held =
-      Object.keys(this.answers).length > 0 || Object.keys(this.prefill).length > 0 || this.message !== null || this.subjectDisplayName !== null;
+      Object.keys(this.answers).length > 0 ||
+      Object.keys(this.prefill).length > 0 ||
+      this.message !== null ||
+      this.subjectDisplayName !== null ||
+      this.reviewNote !== null;
     if (!held) return false;
+    this.reviewNote = null;
     this.answers = {};
     this.prefill = {};
     this.message = null;
@@ -255,8 +283,110 @@ export class Task {
     this.prefill = {};
     this.message = null;
     this.subjectDisplayName = null;
+    this.reviewNote = null;
     this.touch(now);
     return true;
+  }
+
+  /**
+   * The professional hands the task back to the council (a reason goes to the case system): for the
+   * portal it ends as a withdrawal does, gone for everyone and its content purged. Its individual
+   * holder may, and while a work group holds it, any member of that group (no pickup needed).
+   */
+  decline(viewer: Viewer, now: Date): void {
+    if (this.isWithdrawn()) throw new TaskNotFoundError();
+    const holder = this.assigneeKind === 'account' && this.assigneeAccountId === viewer.accountId;
+    const groupMember = this.assigneeKind === 'work_group' && viewer.workGroupIds.includes(this.holderWorkGroupId!);
+    if (!holder && !groupMember) throw new TaskNotFoundError();
+    if (this.status === 'submitted') throw new TaskSubmittedError();
+    this.withdraw(now);
+  }
+
+  /**
+   * The holder sends the completed form to a colleague for review: the colleague holds it (and may
+   * change, return or submit it). Only a form that passes the complete-mode checks; the caller has
+   * checked that the reviewer belongs to the group the task came through.
+   */
+  requestReview(
+    definition: FormDefinition,
+    by: { accountId: string; name: string },
+    reviewerAccountId: string,
+    note: string | null,
+    expectedVersion: number,
+    now: Date,
+  ): void {
+    if (this.isWithdrawn() || this.assigneeKind !== 'account' || this.assigneeAccountId !== by.accountId)
+      throw new TaskNotFoundError();
+    if (this.status === 'submitted') throw new TaskSubmittedError();
+    this.assertVersion(expectedVersion);
+    const errors = validateAnswers(definition, this.answers, { mode: 'complete' });
+    if (errors.length) throw incomplete(definition, this.answers, errors);
+    this.assignTo({ kind: 'account', accountId: reviewerAccountId });
+    this.setReview('ready_for_review', by, note, now);
+    this.touch(now);
+  }
+
+  /** The reviewer hands it back to whoever asked, with a comment. Returns who that is. */
+  returnFromReview(
+    reviewer: { accountId: string; name: string },
+    comment: string,
+    expectedVersion: number | undefined,
+    now: Date,
+  ): string {
+    if (this.isWithdrawn() || this.assigneeKind !== 'account' || this.assigneeAccountId !== reviewer.accountId)
+      throw new TaskNotFoundError();
+    if (this.status === 'submitted') throw new TaskSubmittedError();
+    if (this.reviewState !== 'ready_for_review' || !this.reviewBy) throw new NotInReviewError();
+    if (expectedVersion !== undefined) this.assertVersion(expectedVersion);
+    const requester = this.reviewBy;
+    this.assignTo({ kind: 'account', accountId: requester });
+    this.setReview('returned', reviewer, comment, now);
+    this.touch(now);
+    return requester;
+  }
+
+  private setReview(
+    state: ReviewState | null,
+    by: { accountId: string; name: string } | null,
+    note: string | null,
+    now: Date | null,
+  ): void {
+    this.reviewState = state;
+    this.reviewBy = by?.accountId ?? null;
+    this.reviewByName = by?.name ?? null;
+    this.reviewNote = note;
+    this.reviewAt = now;
+  }
+
+  /**
+   * The case system changes the due date, its note or the read-only prefill while the task is not
+   * submitted. Answers are untouched and the version stays (an open answers form does not go stale);
+   * returns what actually changed.
+   */
+  applyCaseSystemChange(
+    change: { dueDate?: string; message?: string | null; prefill?: Record<string, unknown> },
+    now: Date,
+  ): TaskChange[] {
+    if (this.isWithdrawn()) throw new TaskNotFoundError();
+    if (this.status === 'submitted') throw new AlreadySubmittedError();
+    const changes: TaskChange[] = [];
+    if (change.dueDate !== undefined && change.dueDate !== this.dueDate) {
+      changes.push({ field: 'dueDate', from: this.dueDate, to: change.dueDate });
+      this.dueDate = change.dueDate;
+    }
+    if (change.message !== undefined) {
+      const message = change.message?.trim() ? change.message.trim() : null;
+      if (message !== this.message) {
+        changes.push({ field: 'message' });
+        this.message = message;
+      }
+    }
+    if (change.prefill !== undefined && canonicalJson(change.prefill) !== canonicalJson(this.prefill)) {
+      changes.push({ field: 'prefill' });
+      this.prefill = change.prefill;
+    }
+    if (changes.length) this.updatedAt = now;
+    return changes;
   }
 
   /**
@@ -270,6 +400,7 @@ export class Task {
       if (this.status === 'submitted') throw new TaskSubmittedError();
       this.workGroupId = this.holderWorkGroupId;
       this.assignTo({ kind: 'account', accountId: viewer.accountId });
+      this.setReview(null, null, null, null);
       this.touch(now);
       return;
     }
@@ -288,7 +419,12 @@ export class Task {
     if (this.isWithdrawn()) return null;
     if (this.assigneeKind === 'account' && this.assigneeAccountId === actor.accountId) return 'owner';
     if (this.assigneeKind === 'work_group' && actor.workGroupIds.includes(this.holderWorkGroupId!)) return 'group_member';
-    if (this.assigneeKind === 'account' && this.workGroupId && actor.workGroupIds.includes(this.workGroupId) && holderStillInGroup) {
+    if (
+      this.assigneeKind === 'account' &&
+      this.workGroupId &&
+      actor.workGroupIds.includes(this.workGroupId) &&
+      holderStillInGroup
+    ) {
       return 'colleague';
     }
     return actor.isAdmin ? 'admin' : null;
@@ -305,6 +441,7 @@ export class Task {
     if (sameAssignee(current, to)) return false;
     this.assignTo(to);
     if (to.kind === 'work_group') this.workGroupId = to.workGroupId;
+    this.setReview(null, null, null, null);
     this.touch(now);
     return true;
   }
@@ -351,4 +488,11 @@ function sameAssignee(a: Assignee, b: Assignee): boolean {
   if (a.kind === 'account' && b.kind === 'account') return a.accountId === b.accountId;
   if (a.kind === 'work_group' && b.kind === 'work_group') return a.workGroupId === b.workGroupId;
   return false;
+}
+
+/** The form's problems, with a way to say them again in the reader's language. */
+function incomplete(definition: FormDefinition, answers: Answers, errors: AnswerError[]): SubmissionIncompleteError {
+  return new SubmissionIncompleteError(errors, (language) =>
+    validateAnswers(definition, answers, { mode: 'complete', language }),
+  );
 }

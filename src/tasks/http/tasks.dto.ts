@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { TASK_LIST_VIEWS, TASK_SORTS, TaskListView } from '../application/list-tasks';
 import { SortOrder, TaskSort } from '../application/task.ports';
 import { FreeFormObject } from '../../shared/http/request-validation';
+import { AssigneeViewDto, FormRefViewDto, SubjectViewDto, TaskDto, WorkGroupRefViewDto } from '../contract/task-view.dto';
 
 /* Shapes only (400 invalid_request); answers, pages and files are judged by the domain (422/409/413/415). */
+
+export { AssigneeViewDto, FormRefViewDto, SubjectViewDto, TaskDto, WorkGroupRefViewDto };
 
 export class ListTasksQueryDto {
   @ApiPropertyOptional({ enum: TASK_LIST_VIEWS, default: 'to-complete' })
@@ -36,6 +39,31 @@ export class ListTasksQueryDto {
   @IsString()
   cursor?: string;
 
+  @ApiPropertyOptional({ maxLength: 100, description: "part of the child's name or the case reference (case-insensitive; group-members: the reference only)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'a form key, e.g. education-advice' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  form?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: overdue tasks only' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 365, description: 'due within this many days from today (overdue included)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  dueWithinDays?: number;
+
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'false: does not count as activity' })
   @IsOptional()
   @IsIn(['true', 'false'])
@@ -60,87 +88,51 @@ export class ValidateTaskDto {
 }
 
 export class SavedDraftDto {
-  @ApiProperty() version!: number;
+  version!: number;
   @ApiProperty({ format: 'date-time' }) savedAt!: string;
   @ApiProperty({ enum: ['open', 'in_progress', 'submitted'] }) status!: string;
 }
 
 export class AnswerErrorDto {
-  @ApiProperty() pageId!: string;
-  @ApiProperty() questionId!: string;
-  @ApiPropertyOptional() row?: number;
-  @ApiPropertyOptional() columnId?: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() message!: string;
+  pageId!: string;
+  questionId!: string;
+  row?: number;
+  columnId?: string;
+  code!: string;
+  message!: string;
 }
 
 export class ValidationResultDto {
-  @ApiProperty() valid!: boolean;
-  @ApiProperty({ type: [AnswerErrorDto] }) errors!: AnswerErrorDto[];
+  valid!: boolean;
+  errors!: AnswerErrorDto[];
 }
 
 export class AttachmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() filename!: string;
+  filename!: string;
   @ApiProperty({ example: 'application/pdf' }) contentType!: string;
-  @ApiProperty() size!: number;
-  @ApiProperty() sha256!: string;
+  size!: number;
+  sha256!: string;
   @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
 }
 
-export class FormRefViewDto {
-  @ApiProperty() key!: string;
-  @ApiProperty() version!: number;
-  @ApiProperty() title!: string;
-}
-
-export class SubjectViewDto {
-  @ApiProperty() reference!: string;
-  @ApiProperty() displayName!: string;
-}
-
-export class WorkGroupRefViewDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() key!: string;
-  @ApiProperty() name!: string;
-}
-
-export class AssigneeViewDto {
-  @ApiProperty({ enum: ['account', 'work_group', 'email'] }) type!: string;
-  @ApiPropertyOptional({ format: 'uuid' }) accountId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) workGroupId?: string;
-  @ApiPropertyOptional() name?: string;
-  @ApiPropertyOptional() email?: string;
-}
-
-export class TaskDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: "The form's title" }) title!: string;
-  @ApiProperty({ type: FormRefViewDto }) form!: FormRefViewDto;
-  @ApiProperty({ type: SubjectViewDto }) subject!: SubjectViewDto;
-  @ApiProperty({ enum: ['open', 'in_progress', 'submitted'] }) status!: string;
-  @ApiProperty({ type: AssigneeViewDto }) assignee!: AssigneeViewDto;
-  @ApiProperty({ type: WorkGroupRefViewDto, nullable: true }) workGroup!: WorkGroupRefViewDto | null;
-  @ApiProperty({ format: 'date', example: '2026-12-01' }) dueDate!: string;
-  @ApiProperty() overdue!: boolean;
-  @ApiProperty({ nullable: true, type: String }) message!: string | null;
-  @ApiProperty({ format: 'date-time' }) delegatedAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) availableUntil!: string | null;
-  @ApiProperty() version!: number;
-}
-
 export class TaskPageDto {
-  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  items!: TaskDto[];
+  nextCursor!: string | null;
+}
+
+export class NoticeDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'The due date changed from 16-Dec-2026 to 23-Dec-2026.' }) text!: string;
 }
 
 export class TaskDetailDto extends TaskDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The form definition' }) definition!: object;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers!: object;
   @ApiProperty({ type: 'object', additionalProperties: true }) prefill!: object;
-  @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
+  attachments!: AttachmentDto[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: "The task's audit entries, newest first" })
   history!: object[];
+  @ApiProperty({ type: [NoticeDto], description: 'Changes the council made to the task (due date, note, prefill), newest first' })
+  notices!: NoticeDto[];
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { EICAR, FakeClamd } from '../../../test/tasks/support/fake-clamd';
 import { ClamavVirusScanner } from './clamav-virus-scanner';
@@ -13,8 +14,8 @@ describe('ClamavVirusScanner (clamd INSTREAM over TCP)', () => {
 
   it('streams the file in chunks and reads OK or FOUND', async () => {
     const scanner = new ClamavVirusScanner(clamd.url);
-    await expect(scanner.scan(Buffer.alloc(300 * 1024, 7))).resolves.toEqual({ clean: true });
-    await expect(scanner.scan(Buffer.concat([Buffer.alloc(100 * 1024), Buffer.from(EICAR)]))).resolves.toEqual({
+    await expect(scanner.scan(Readable.from([Buffer.alloc(300 * 1024, 7)]))).resolves.toEqual({ clean: true });
+    await expect(scanner.scan(Readable.from([Buffer.alloc(100 * 1024), Buffer.from(EICAR)]))).resolves.toEqual({
       clean: false,
       signature: 'Eicar-Test-Signature',
     });
@@ -23,13 +24,13 @@ describe('ClamavVirusScanner (clamd INSTREAM over TCP)', () => {
 
   it('no answer means unavailable: an error reply, silence past the timeout, or nobody listening', async () => {
     clamd.behaviour = 'garbage';
-    await expect(new ClamavVirusScanner(clamd.url).scan(Buffer.from('x'))).rejects.toMatchObject({ code: 'scanner_unavailable' });
+    await expect(new ClamavVirusScanner(clamd.url).scan(Readable.from([Buffer.from('x')]))).rejects.toMatchObject({ code: 'scanner_unavailable' });
     clamd.behaviour = 'silent';
-    await expect(new ClamavVirusScanner(clamd.url, 200).scan(Buffer.from('x'))).rejects.toMatchObject({
+    await expect(new ClamavVirusScanner(clamd.url, 200).scan(Readable.from([Buffer.from('x')]))).rejects.toMatchObject({
       code: 'scanner_unavailable',
     });
     const url = clamd.url;
     await clamd.stop();
-    await expect(new ClamavVirusScanner(url).scan(Buffer.from('x'))).rejects.toMatchObject({ code: 'scanner_unavailable' });
+    await expect(new ClamavVirusScanner(url).scan(Readable.from([Buffer.from('x')]))).rejects.toMatchObject({ code: 'scanner_unavailable' });
   });
 });

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { connect } from 'node:net';
+import { once } from 'node:events';
+import { connect, Socket } from 'node:net';
+import type { Readable } from 'node:stream';
 import { ScanResult, VirusScanner } from '../application/task.ports';
 import { ScannerUnavailableError } from '../domain/task-errors';
 
@@ -7,7 +9,8 @@ const CHUNK_BYTES = 64 * 1024;
 
 /**
  * clamd's INSTREAM command over TCP (CLAMAV_URL=tcp://host:port): the file is sent in length-prefixed
- * chunks and clamd answers `stream: OK` or `stream: <signature> FOUND`. Anything else, a refused
+ * chunks as it is read from storage (never whole in memory; the socket's backpressure paces the
+ * reading) and clamd answers `stream: OK` or `stream: <signature> FOUND`. Anything else, a refused
  * connection or silence past the timeout means "no answer", and no answer means the file is refused.
  */
 export class ClamavVirusScanner extends VirusScanner {
@@ -25,7 +28,7 @@ export class ClamavVirusScanner extends VirusScanner {
     this.port = Number(parsed.port || 3310);
   }
 
-  scan(content: Buffer): Promise<ScanResult> {
+  scan(content: Readable): Promise<ScanResult> {
     return new Promise<ScanResult>((resolve, reject) => {
       const replies: Buffer[] = [];
       let settled = false;
@@ -57,16 +60,24 @@ export class ClamavVirusScanner extends VirusScanner {
         }
       });
       socket.on('connect', () => {
-        socket.write('zINSTREAM\0');
-        for (let offset = 0; offset < content.length; offset += CHUNK_BYTES) {
-          const chunk = content.subarray(offset, offset + CHUNK_BYTES);
-          const length = Buffer.alloc(4);
-          length.writeUInt32BE(chunk.length);
-          socket.write(length);
-          socket.write(chunk);
-        }
-        socket.write(Buffer.alloc(4)); // a zero-length chunk ends the stream
+        send(socket, content, () => settled).catch((error: Error) => fail(`reading the file: ${error.message}`));
       });
     });
   }
+}
+
+async function send(socket: Socket, content: Readable, settled: () => boolean): Promise<void> {
+  socket.write('zINSTREAM\0');
+  for await (const data of content) {
+    const buffer = data as Buffer;
+    for (let offset = 0; offset < buffer.length; offset += CHUNK_BYTES) {
+      if (settled()) return;
+      const chunk = buffer.subarray(offset, offset + CHUNK_BYTES);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(chunk.length);
+      socket.write(length);
+      if (!socket.write(chunk)) await Promise.race([once(socket, 'drain'), once(socket, 'close')]);
+    }
+  }
+  if (!settled()) socket.write(Buffer.alloc(4)); // a zero-length chunk ends the stream
 }

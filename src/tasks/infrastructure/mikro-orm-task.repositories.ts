@@ -1,26 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AuditEntry, AuditTrail } from '../../audit/audit-trail';
+import { AuditEntry, AuditTrail } from '../../audit';
 import { columnsOf, fromRow } from '../../shared/database/row-mapper';
 import { Sql } from '../../shared/database/sql';
 import { isUuid } from '../../shared/ids';
-import { AttachmentRepository, FindOptions, TaskRepository } from '../application/task.ports';
+import { AttachmentRepository, LoadIntent, TaskKey, TaskRepository } from '../application/task.ports';
 import { Attachment } from '../domain/attachment';
 import { Task } from '../domain/task';
-
-function lock(options?: FindOptions) {
-  return options?.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
-}
 
 /** An arbitrary constant naming "delegation of one externalRef" among the portal's advisory locks. */
 const EXTERNAL_REF_LOCK = 7_342_101;
 /** …and "tasks waiting for this email". */
 const ASSIGNEE_EMAIL_LOCK = 7_342_102;
 
+type Condition = 'id' | 'externalRef' | 'waitingForEmail';
+const WHERE: Record<Condition, string> = {
+  id: 'id = ?',
+  externalRef: 'external_ref = ?',
+  waitingForEmail: "assignee_kind = 'email' AND assignee_email = ?",
+};
+
+/**
+ * Tasks in PostgreSQL. Every load of the aggregate is one statement built here from the entity's
+ * metadata and sent through `Sql` (prepared once per connection: the draft save, pickup and submit
+ * are measured paths, BENCHMARKS.md). The row becomes the aggregate by the ORM's own hydration
+ * (`em.map`: managed, refreshed if it was already in the identity map, so the unit of work writes what
+ * changed), except for `replaceDraft`, whose row (without draft and prefill) is mapped detached and
+ * written back by `saveDraft`: one guarded UPDATE with its audit entry, without an ORM context at all.
+ */
 @Injectable()
-export class MikroOrmTaskRepository extends TaskRepository {
-  private draftReplacementRead?: string;
+export class PostgresTaskRepository extends TaskRepository {
+  private readonly statements = new Map<string, string>();
 
   constructor(
     private readonly em: EntityManager,
@@ -30,20 +40,28 @@ export class MikroOrmTaskRepository extends TaskRepository {
     super();
   }
 
-  findById(id: string, options?: FindOptions): Promise<Task | null> {
-    return isUuid(id) ? this.em.findOne(Task, { id }, { ...lock(options), refresh: options?.forUpdate }) : Promise.resolve(null);
+  async load(key: TaskKey, intent: LoadIntent): Promise<Task | null> {
+    if ('id' in key && !isUuid(key.id)) return null;
+    const [by, value] = 'id' in key ? (['id', key.id] as const) : (['externalRef', key.externalRef] as const);
+    const [row] = await this.select(by, intent, value);
+    if (!row) return null;
+    return intent === 'replaceDraft' ? fromRow(this.em, Task, row) : this.em.map(Task, row);
   }
 
-  findByExternalRef(externalRef: string, options?: FindOptions): Promise<Task | null> {
-    return this.em.findOne(Task, { externalRef }, { ...lock(options), refresh: options?.forUpdate });
+  async loadWaitingForEmail(email: string): Promise<Task[]> {
+    const rows = await this.select('waitingForEmail', 'change', email.toLowerCase());
+    return rows.map((row) => this.em.map(Task, row));
   }
 
-  findWaitingForEmail(email: string): Promise<Task[]> {
-    return this.em.find(
-      Task,
-      { assigneeKind: 'email', assigneeEmail: email.toLowerCase() },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
+  private select(by: Condition, intent: LoadIntent, value: string): Promise<Record<string, unknown>[]> {
+    const key = `${by}:${intent}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const columns = columnsOf(this.em, Task, undefined, intent === 'replaceDraft' ? { except: ['answers', 'prefill'] } : {});
+      statement = `SELECT ${columns} FROM tasks WHERE ${WHERE[by]}${intent === 'change' ? ' FOR UPDATE' : ''}`;
+      this.statements.set(key, statement);
+    }
+    return this.sql.query<Record<string, unknown>>(statement, [value]);
   }
 
   async lockExternalRef(externalRef: string): Promise<void> {
@@ -52,14 +70,6 @@ export class MikroOrmTaskRepository extends TaskRepository {
 
   async lockAssigneeEmail(email: string): Promise<void> {
     await this.em.execute('SELECT pg_advisory_xact_lock(?, hashtext(?))', [ASSIGNEE_EMAIL_LOCK, email.toLowerCase()]);
-  }
-
-  async findForDraftReplacement(id: string): Promise<Task | null> {
-    if (!isUuid(id)) return null;
-    // Every column but the draft and the prefill.
-    this.draftReplacementRead ??= `SELECT ${columnsOf(this.em, Task, undefined, { except: ['answers', 'prefill'] })} FROM tasks WHERE id = ?`;
-    const [row] = await this.sql.query<Record<string, unknown>>(this.draftReplacementRead, [id]);
-    return row ? fromRow(this.em, Task, row) : null;
   }
 
   /** One statement: the UPDATE, guarded by the version read, and the audit entry only if it matched. */

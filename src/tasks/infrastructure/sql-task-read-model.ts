@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { auditRecordOf, AuditRow, taskHistorySubquery } from '../../audit/audit-trail';
+import { auditRecordOf, AuditRow, taskHistorySubquery } from '../../audit';
+import { AccountStatements } from '../../identity';
 import { Sql } from '../../shared/database/sql';
-import { GROUP_IDS_OF_MEMBER } from '../../work-groups/infrastructure/mikro-orm-work-group.repositories';
+import { GROUP_IDS_OF_MEMBER } from '../../work-groups';
 import { isUuid } from '../../shared/ids';
 import { JsonText } from '../../shared/json-text';
 import { TaskStatus } from '../domain/task';
@@ -35,6 +36,11 @@ interface Row {
   updated_at: string | Date;
   submitted_at: string | Date | null;
   version: number;
+  review_state: TaskRecord['reviewState'];
+  review_by: string | null;
+  review_by_name: string | null;
+  review_at: string | Date | null;
+  review_note: string | null;
   first_name: string | null;
   last_name: string | null;
   account_email: string | null;
@@ -54,14 +60,16 @@ const SORT_COLUMNS: Record<TaskSort, { column: string; cast: string }> = {
 // The columns a list shows (never answers or prefill).
 const TASK_COLUMNS = `t.id, t.external_ref, t.form_key, t.form_version, t.form_title, t.subject_reference, t.subject_display_name,
          t.message, t.status, t.assignee_kind, t.assignee_account_id, t.assignee_email, t.holder_work_group_id,
-         t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version`;
+         t.work_group_id, t.due_date, t.delegated_at, t.updated_at, t.submitted_at, t.version,
+         t.review_state, t.review_by, t.review_by_name, t.review_at, t.review_note`;
 
-// What a row shows besides the task's own columns: the assignee's name from identity's accounts
-// table and the groups' names from work-groups' table, joined in the same statement so that a page
-// of tasks is exactly one statement (no lookups per row, no second query for the names).
-const NAMES = `a.first_name, a.last_name, a.email AS account_email,
+// What a row shows besides the task's own columns: the assignee's name (identity's published join,
+// AccountStatements) and the groups' names from work-groups' table, joined in the same statement so
+// that a page of tasks is exactly one statement (no lookups per row, no second query for the names:
+// BENCHMARKS.md "Reads", the lists and the task page at 0.7-0.9 of the hand-written baseline).
+const NAMES = `${AccountStatements.nameColumns('a')},
          hg.name AS holder_group_name, wg.key AS group_key, wg.name AS group_name`;
-const JOIN_NAMES = `LEFT JOIN accounts a ON a.id = t.assignee_account_id
+const JOIN_NAMES = `${AccountStatements.joinNames('a', 't.assignee_account_id')}
     LEFT JOIN work_groups hg ON hg.id = t.holder_work_group_id
     LEFT JOIN work_groups wg ON wg.id = t.work_group_id`;
 const SELECT = `
@@ -78,11 +86,12 @@ const ATTACHMENTS = `(SELECT coalesce(json_agg(json_build_object('id', f.id, 'fi
 // Parameters: the number of history entries, then the task's id.
 const CONTENT_SELECT = `${SELECT.replace(
   NAMES,
-  `t.answers::text AS answers, t.prefill::text AS prefill, ${NAMES},
+  `t.answers::text AS answers, t.prefill::text AS prefill, t.first_opened_at IS NOT NULL AS opened_before, ${NAMES},
          ${ATTACHMENTS} AS attachments,
          ${taskHistorySubquery('t.id')} AS history`,
 )} WHERE t.id = ?`;
 type ContentRow = Row & {
+  opened_before: boolean;
   answers: string;
   prefill: string;
   attachments: (Omit<AttachmentSummary, 'uploadedAt'> & { uploadedAt: string })[];
@@ -150,6 +159,40 @@ export class SqlTaskReadModel extends TaskReadModel {
       where.push("(t.due_date >= CAST(? AS date) OR t.status = 'submitted')");
       params.push(filter.dueOnOrAfter);
     }
+    if (filter.dueOnOrBefore !== undefined) {
+      where.push('t.due_date <= CAST(? AS date)');
+      params.push(filter.dueOnOrBefore);
+    }
+    // The helpdesk's search (rare next to the lists professionals poll): the reference by its
+    // lower-case index, the email by the holder's and the waiting address's indexes.
+    if (filter.subjectReference !== undefined) {
+      where.push('lower(t.subject_reference) = lower(?)');
+      params.push(filter.subjectReference);
+    }
+    if (filter.subjectNameContains !== undefined) {
+      where.push("t.subject_display_name ILIKE ? ESCAPE '\\'");
+      params.push(`%${likeEscape(filter.subjectNameContains)}%`);
+    }
+    if (filter.professional !== undefined) {
+      // Held by the account with that email, or waiting for that address to register (the kind
+      // named, so the partial index of waiting addresses serves it).
+      where.push("(t.assignee_account_id = ? OR (t.assignee_kind = 'email' AND t.assignee_email = ?))");
+      params.push(filter.professional.accountId, filter.professional.email);
+    }
+    if (filter.formKey !== undefined) {
+      where.push('t.form_key = ?');
+      params.push(filter.formKey);
+    }
+    if (filter.search !== undefined) {
+      // strpos, not LIKE: what people type (%, _) is matched literally.
+      if (filter.searchReferenceOnly) {
+        where.push('strpos(lower(t.subject_reference), lower(?)) > 0');
+        params.push(filter.search);
+      } else {
+        where.push("(strpos(lower(t.subject_reference), lower(?)) > 0 OR strpos(lower(coalesce(t.subject_display_name, '')), lower(?)) > 0)");
+        params.push(filter.search, filter.search);
+      }
+    }
     if (filter.submittedSince) {
       where.push('t.submitted_at >= ?');
       params.push(filter.submittedSince);
@@ -195,6 +238,7 @@ export class SqlTaskReadModel extends TaskReadModel {
     if (!row) return null;
     return {
       ...toRecord(row),
+      openedBefore: row.opened_before,
       answers: JsonText.fromDatabase(row.answers),
       prefill: JsonText.fromDatabase(row.prefill),
       attachments: row.attachments.map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt) })),
@@ -206,6 +250,11 @@ export class SqlTaskReadModel extends TaskReadModel {
     const rows = await this.sql.query<Row>(`${SELECT} WHERE t.external_ref = ?`, [externalRef]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
+}
+
+/** `%`, `_` and the escape character itself match only themselves in a LIKE pattern. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toRecord(row: Row): TaskRecord {
@@ -233,5 +282,10 @@ function toRecord(row: Row): TaskRecord {
     updatedAt: new Date(row.updated_at),
     submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
     version: row.version,
+    reviewState: row.review_state,
+    reviewBy: row.review_by,
+    reviewByName: row.review_by_name,
+    reviewAt: row.review_at === null ? null : new Date(row.review_at),
+    reviewNote: row.review_note,
   };
 }

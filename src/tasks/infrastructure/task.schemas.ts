@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { Attachment } from '../domain/attachment';
 import { Task } from '../domain/task';
+import type { TaskMessage } from '../application/task-messages.port';
 
 const timestamp = { type: 'Date', columnType: 'timestamptz' } as const;
 const nullableTimestamp = { ...timestamp, nullable: true } as const;
@@ -36,6 +37,13 @@ export const TaskSchema = new EntitySchema<Task>({
     savedAt: nullableTimestamp,
     submittedAt: nullableTimestamp,
     withdrawnAt: nullableTimestamp,
+    reviewState: nullableText,
+    reviewBy: { type: 'uuid', nullable: true },
+    reviewByName: nullableText,
+    reviewAt: nullableTimestamp,
+    reviewNote: nullableText,
+    dueSoonRemindedAt: nullableTimestamp,
+    overdueRemindedAt: nullableTimestamp,
   },
 });
 
@@ -55,4 +63,19 @@ export const AttachmentSchema = new EntitySchema<Attachment>({
   },
 });
 
-export const taskSchemas = [TaskSchema, AttachmentSchema];
+/** A task's thread with the case worker: plain records (no aggregate), written and read whole. */
+export const TaskMessageSchema = new EntitySchema<TaskMessage>({
+  name: 'TaskMessage',
+  tableName: 'task_messages',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    taskId: { type: 'uuid' },
+    direction: text,
+    authorAccountId: { type: 'uuid', nullable: true },
+    authorName: text,
+    body: text,
+    sentAt: timestamp,
+  },
+});
+
+export const taskSchemas = [TaskSchema, AttachmentSchema, TaskMessageSchema];

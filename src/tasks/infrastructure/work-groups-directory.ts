@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GroupWithMembers, WorkGroupQueries } from '../../work-groups/application/work-group-queries';
+import { GroupWithMembers, WorkGroupQueries } from '../../work-groups';
 import { DelegationGroup, WorkGroupDirectory } from '../application/task.ports';
 
 /** Adapts the work-groups context's exported queries to what tasks need. */

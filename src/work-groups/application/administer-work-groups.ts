@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../audit/audit-trail';
+import { AuditLog } from '../../audit';
 import { Clock } from '../../shared/clock/clock';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { NotFoundError } from '../../shared/errors/domain-error';
@@ -24,7 +24,7 @@ export class AdministerWorkGroups {
     private readonly groups: WorkGroupRepository,
     private readonly members: MembershipRepository,
     private readonly accounts: MemberAccounts,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly usage: WorkGroupTaskUsage,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../shared/database/unit-of-work';
 import { isUuid } from '../../shared/ids';
-import { AccountWorkGroups } from '../../identity/application/identity.ports';
+import { AccountWorkGroups } from '../../identity';
 import { WorkGroup } from '../domain/work-group';
 import { MembershipRepository, WorkGroupRef, WorkGroupRepository } from './work-group.ports';
 

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { WorkGroup } from '../domain/work-group';
 
 export interface WorkGroupRef {
@@ -40,12 +41,35 @@ export abstract class MembershipRepository {
   abstract followEmailChange(accountId: string, newEmail: string): Promise<void>;
 }
 
-/** Whether a group still holds tasks (answered by the tasks context, which owns them). */
-export abstract class WorkGroupTaskUsage {
-  abstract holdsTasks(groupId: string): Promise<boolean>;
+/**
+ * Whether a group still holds tasks. Tasks are the tasks context's, which builds on work groups (it
+ * imports them, never the other way round): so tasks give the answer here when they start
+ * (TasksModule), and this context never reads their table.
+ */
+@Injectable()
+export class WorkGroupTaskUsage {
+  private answer?: (groupId: string) => Promise<boolean>;
+
+  answerFrom(answer: (groupId: string) => Promise<boolean>): void {
+    this.answer = answer;
+  }
+
+  holdsTasks(groupId: string): Promise<boolean> {
+    // No answer must not read as "holds none": a group still holding tasks would be deleted.
+    if (!this.answer) throw new Error('Nothing answers whether a work group holds tasks (the tasks context registers it)');
+    return this.answer(groupId);
+  }
 }
 
-/** Accounts as this context needs them (answered by the identity context). */
+export interface MemberAccount {
+  firstName: string;
+  lastName: string;
+  disabled: boolean;
+}
+
+/** Accounts as this context needs them (answered by the identity context, which owns them). */
 export abstract class MemberAccounts {
   abstract findIdByEmail(email: string): Promise<string | null>;
+  /** The accounts among `ids` that exist, by id. */
+  abstract describe(ids: string[]): Promise<Map<string, MemberAccount>>;
 }

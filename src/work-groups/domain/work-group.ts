@@ -1,3 +1,4 @@
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from '../../shared/text/single-line';
 import { InvalidWorkGroupError } from './work-group-errors';
 
 export interface WorkGroupDetails {
@@ -46,8 +47,11 @@ export class WorkGroup {
     const name = details.name.trim();
     const organisation = details.organisation.trim();
     if (!name || name.length > 200) errors.push({ path: 'name', message: 'Enter a name of 200 characters or fewer' });
+    else if (!isSingleLineText(name)) errors.push({ path: 'name', message: `The name ${SINGLE_LINE_MESSAGE}` });
     if (!organisation || organisation.length > 200) {
       errors.push({ path: 'organisation', message: 'Enter an organisation of 200 characters or fewer' });
+    } else if (!isSingleLineText(organisation)) {
+      errors.push({ path: 'organisation', message: `The organisation ${SINGLE_LINE_MESSAGE}` });
     }
     const email = details.notificationEmail?.trim().toLowerCase() || null;
     if (email && (email.length > 254 || !EMAIL.test(email))) {

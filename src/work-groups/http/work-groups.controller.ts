@@ -10,7 +10,10 @@ export class WorkGroupsController {
   constructor(private readonly queries: WorkGroupQueries) {}
 
   @Get()
-  @ApiOperation({ summary: 'My work groups and their active members (the re-assign picker)' })
+  @ApiOperation({
+    summary: 'My work groups and their active members (the re-assign picker)',
+    description: 'Each of my groups with its active members, for choosing where to re-assign a task.',
+  })
   @ApiOkResponse({ type: MyWorkGroupsDto })
   async mine(@CurrentPrincipal() me: Principal): Promise<MyWorkGroupsDto> {
     const groups = await this.queries.myGroups(me.accountId);

@@ -12,8 +12,8 @@ export class CreateWorkGroupDto {
 }
 
 export class UpdateWorkGroupDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() organisation?: string;
+  @IsOptional() @IsString() name?: string;
+  @IsOptional() @IsString() organisation?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() notificationEmail?: string | null;
 }
 
@@ -22,41 +22,41 @@ export class AddMemberDto {
 }
 
 export class MemberDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null until the person registers' }) accountId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'uuid', description: 'null until the person registers' }) accountId!: string | null;
+  name!: string | null;
+  email!: string;
   @ApiProperty({ description: 'registered and not disabled' }) active!: boolean;
 }
 
 export class WorkGroupDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() key!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() organisation!: string;
-  @ApiProperty({ nullable: true, type: String }) notificationEmail!: string | null;
-  @ApiProperty({ type: [MemberDto] }) members!: MemberDto[];
+  key!: string;
+  name!: string;
+  organisation!: string;
+  notificationEmail!: string | null;
+  members!: MemberDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class WorkGroupPageDto {
-  @ApiProperty({ type: [WorkGroupDto] }) items!: WorkGroupDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  items!: WorkGroupDto[];
+  nextCursor!: string | null;
 }
 
 export class PickerMemberDto {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() email!: string;
+  name!: string;
+  email!: string;
 }
 
 export class MyWorkGroupDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() key!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ type: [PickerMemberDto] }) members!: PickerMemberDto[];
+  key!: string;
+  name!: string;
+  members!: PickerMemberDto[];
 }
 
 export class MyWorkGroupsDto {
-  @ApiProperty({ type: [MyWorkGroupDto] }) items!: MyWorkGroupDto[];
+  items!: MyWorkGroupDto[];
 }

@@ -2,22 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Sql } from '../../shared/database/sql';
 import { WorkGroup } from '../domain/work-group';
+import { GROUP_IDS_OF_MEMBER } from '../contract/group-ids-of-member.statement';
+import { WorkGroupMember } from './work-group-member.schema';
 import {
   MemberAccounts,
   MembershipRepository,
   MemberView,
   WorkGroupRef,
   WorkGroupRepository,
-  WorkGroupTaskUsage,
 } from '../application/work-group.ports';
-
-/**
- * The groups an account is an active member of (listed, account not disabled), one `?` for the
- * account: what `groupIdsOf` answers, and what a task list embeds to find its groups in its own
- * statement (tasks' SqlTaskReadModel).
- */
-export const GROUP_IDS_OF_MEMBER = `SELECT m.work_group_id FROM work_group_members m JOIN accounts a ON a.id = m.account_id
-   WHERE m.account_id = ? AND NOT a.disabled`;
 
 @Injectable()
 export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
@@ -54,72 +47,62 @@ export class MikroOrmWorkGroupRepository extends WorkGroupRepository {
   }
 }
 
-interface MemberRow {
-  work_group_id: string;
-  email: string;
-  account_id: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  disabled: boolean | null;
-}
-
 /**
- * Membership is a plain table: reads join the accounts table for names and the active flag (a read
- * model across contexts, by id only; identity still owns accounts).
+ * Membership through the ORM (a plain table: insert-if-absent, deletes, updates by condition),
+ * except the member's groups, which the measured task lists embed as a statement of their own
+ * (GROUP_IDS_OF_MEMBER through `Sql`, BENCHMARKS.md "work-group lookups"). Names and the active flag
+ * come from identity (MemberAccounts), which owns the accounts.
  */
 @Injectable()
-export class SqlMembershipRepository extends MembershipRepository {
+export class PostgresMembershipRepository extends MembershipRepository {
   constructor(
     private readonly em: EntityManager,
     private readonly sql: Sql,
+    private readonly accounts: MemberAccounts,
   ) {
     super();
   }
 
   async add(groupId: string, email: string, accountId: string | null, at: Date): Promise<boolean> {
-    const rows = await this.em.execute<{ email: string }[]>(
-      `INSERT INTO work_group_members (work_group_id, email, account_id, added_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (work_group_id, email) DO NOTHING RETURNING email`,
-      [groupId, email, accountId, at],
-    );
-    return rows.length > 0;
+    const result = await this.em
+      .createQueryBuilder(WorkGroupMember)
+      .insert({ workGroupId: groupId, email, accountId, addedAt: at })
+      .onConflict(['workGroupId', 'email'])
+      .ignore()
+      .execute('run');
+    return result.affectedRows > 0;
   }
 
   async remove(groupId: string, accountId: string): Promise<boolean> {
-    const rows = await this.em.execute<{ email: string }[]>(
-      'DELETE FROM work_group_members WHERE work_group_id = ? AND account_id = ? RETURNING email',
-      [groupId, accountId],
-    );
-    return rows.length > 0;
+    return (await this.em.nativeDelete(WorkGroupMember, { workGroupId: groupId, accountId })) > 0;
   }
 
   async removePending(groupId: string, email: string): Promise<boolean> {
-    const rows = await this.em.execute<{ email: string }[]>(
-      'DELETE FROM work_group_members WHERE work_group_id = ? AND email = ? AND account_id IS NULL RETURNING email',
-      [groupId, email],
-    );
-    return rows.length > 0;
+    return (await this.em.nativeDelete(WorkGroupMember, { workGroupId: groupId, email, accountId: null })) > 0;
   }
 
   async members(groupIds: string[]): Promise<Map<string, MemberView[]>> {
     const result = new Map<string, MemberView[]>();
     if (!groupIds.length) return result;
-    const rows = await this.em.execute<MemberRow[]>(
-      `SELECT m.work_group_id, m.email, m.account_id, a.first_name, a.last_name, a.disabled
-       FROM work_group_members m LEFT JOIN accounts a ON a.id = m.account_id
-       WHERE m.work_group_id IN (${groupIds.map(() => '?').join(', ')})
-       ORDER BY a.last_name NULLS LAST, a.first_name, m.email`,
-      groupIds,
+    const rows = await this.em.find(WorkGroupMember, { workGroupId: { $in: groupIds } }, { disableIdentityMap: true });
+    const accounts = await this.accounts.describe(rows.flatMap((r) => (r.accountId ? [r.accountId] : [])));
+    const listed = rows.map((row) => ({ row, account: row.accountId ? accounts.get(row.accountId) : undefined }));
+    // By surname, then first name (people not registered yet last), then email.
+    listed.sort(
+      (a, b) =>
+        byName(a.account?.lastName, b.account?.lastName) ||
+        byName(a.account?.firstName, b.account?.firstName) ||
+        byName(a.row.email, b.row.email),
     );
-    for (const row of rows) {
-      const list = result.get(row.work_group_id) ?? [];
+    for (const { row, account } of listed) {
+      const list = result.get(row.workGroupId) ?? [];
       list.push({
-        accountId: row.account_id,
-        name: row.first_name ? `${row.first_name} ${row.last_name}` : null,
+        accountId: row.accountId,
+        name: account ? `${account.firstName} ${account.lastName}` : null,
         email: row.email,
-        active: row.account_id !== null && row.disabled === false,
+        active: row.accountId !== null && account?.disabled === false,
       });
-      result.set(row.work_group_id, list);
+      result.set(row.workGroupId, list);
     }
     return result;
   }
@@ -130,57 +113,36 @@ export class SqlMembershipRepository extends MembershipRepository {
   }
 
   groupsOf(accountId: string): Promise<WorkGroupRef[]> {
-    return this.sql.query<WorkGroupRef>(`SELECT g.id, g.key, g.name FROM work_groups g WHERE g.id IN (${GROUP_IDS_OF_MEMBER})`, [accountId]);
+    return this.sql.query<WorkGroupRef>(`SELECT g.id, g.key, g.name FROM work_groups g WHERE g.id IN (${GROUP_IDS_OF_MEMBER})`, [
+      accountId,
+    ]);
   }
 
   async isListed(groupId: string, accountId: string): Promise<boolean> {
-    const rows = await this.em.execute<{ one: number }[]>(
-      'SELECT 1 AS one FROM work_group_members WHERE work_group_id = ? AND account_id = ? LIMIT 1',
-      [groupId, accountId],
-    );
-    return rows.length > 0;
+    return (await this.em.count(WorkGroupMember, { workGroupId: groupId, accountId })) > 0;
   }
 
   async attachPending(email: string, accountId: string): Promise<void> {
-    await this.em.execute('UPDATE work_group_members SET account_id = ? WHERE email = ? AND account_id IS NULL', [accountId, email]);
+    await this.em.nativeUpdate(WorkGroupMember, { email, accountId: null }, { accountId });
   }
 
   async followEmailChange(accountId: string, newEmail: string): Promise<void> {
     // A pending row for the new address (added before the change) merges into the existing membership.
-    await this.em.execute(
-      `DELETE FROM work_group_members p WHERE p.email = ? AND p.account_id IS NULL
-       AND EXISTS (SELECT 1 FROM work_group_members m WHERE m.account_id = ? AND m.work_group_id = p.work_group_id)`,
-      [newEmail, accountId],
-    );
-    await this.em.execute('UPDATE work_group_members SET account_id = ? WHERE email = ? AND account_id IS NULL', [accountId, newEmail]);
-    await this.em.execute('UPDATE work_group_members SET email = ? WHERE account_id = ?', [newEmail, accountId]);
+    const groupsOfAccount = (
+      await this.em.find(WorkGroupMember, { accountId }, { fields: ['workGroupId'], disableIdentityMap: true })
+    ).map((m) => m.workGroupId);
+    if (groupsOfAccount.length) {
+      await this.em.nativeDelete(WorkGroupMember, { email: newEmail, accountId: null, workGroupId: { $in: groupsOfAccount } });
+    }
+    await this.em.nativeUpdate(WorkGroupMember, { email: newEmail, accountId: null }, { accountId });
+    await this.em.nativeUpdate(WorkGroupMember, { accountId }, { email: newEmail });
   }
 }
 
-@Injectable()
-export class SqlMemberAccounts extends MemberAccounts {
-  constructor(private readonly em: EntityManager) {
-    super();
-  }
-
-  async findIdByEmail(email: string): Promise<string | null> {
-    const rows = await this.em.execute<{ id: string }[]>('SELECT id FROM accounts WHERE email = ?', [email]);
-    return rows[0]?.id ?? null;
-  }
-}
-
-/** Reads the tasks table by group id only (the tasks context owns it; this asks one yes/no question). */
-@Injectable()
-export class SqlWorkGroupTaskUsage extends WorkGroupTaskUsage {
-  constructor(private readonly em: EntityManager) {
-    super();
-  }
-
-  async holdsTasks(groupId: string): Promise<boolean> {
-    const rows = await this.em.execute<{ one: number }[]>(
-      "SELECT 1 AS one FROM tasks WHERE holder_work_group_id = ? AND status IN ('open', 'in_progress') LIMIT 1",
-      [groupId],
-    );
-    return rows.length > 0;
-  }
+/** Code-point order (as PostgreSQL's C collation); a missing value sorts last. */
+function byName(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
 }

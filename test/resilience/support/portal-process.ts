@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -25,11 +26,12 @@ export interface PortalProcess {
 }
 
 /** The real `src/main.ts` in a child process (TypeScript through swc, no build needed), ready when /health/ready says so. */
-export async function startPortalProcess(env: Record<string, string>): Promise<PortalProcess> {
+export async function startPortalProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<PortalProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', join(ROOT, 'swc-register.js'), join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'info', DEMO_DATA: 'false', ...env },
+    // METRICS_PORT 0: a free port, since two suites may run a portal process at once (9464 is the default).
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), METRICS_PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -62,6 +64,17 @@ export async function startPortalProcess(env: Record<string, string>): Promise<P
   }
   child.kill('SIGKILL');
   throw new Error(`the portal did not become ready:\n${output}`);
+}
+
+/** The process's peak resident set size so far (Linux: VmHWM), in MiB; undefined elsewhere. */
+export function peakRssMiB(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

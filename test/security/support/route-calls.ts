@@ -100,6 +100,20 @@ export const RECIPES: Record<string, Recipe> = {
           body: { to: { accountId: a === 'stranger' ? w.accountIds.stranger : w.accountIds.owner } },
         },
 
+  // Destructive: the member and the owner each decline a fresh task of their own; the rest try the shared ones.
+  'POST /tasks/{id}/decline': async (w, a) => {
+    if (a === 'member') return { params: { id: (await w.freshGroupTask()).id }, body: { reason: 'not_known' } };
+    if (a === 'owner') return { params: { id: (await w.freshOwnerTask()).id }, body: { reason: 'duplicate' } };
+    return { params: { id: a === 'admin' ? w.groupTask.id : w.ownerTask.id }, body: { reason: 'not_known' } };
+  },
+  'POST /tasks/{id}/review': async (w, a) => {
+    const id = taskOf(w, a).id;
+    return { params: { id }, body: { reviewerAccountId: w.accountIds.member, version: await w.currentVersion(id) } };
+  },
+  'POST /tasks/{id}/review/return': (w, a) => ({ params: { id: taskOf(w, a).id }, body: { comment: 'Looks good, one change' } }),
+  'GET /tasks/{id}/messages': (w, a) => ({ params: { id: taskOf(w, a).id } }),
+  'POST /tasks/{id}/messages': (w, a) => ({ params: { id: taskOf(w, a).id }, body: { body: 'A question about this form' } }),
+
   'GET /admin/accounts': () => ({ query: { email: EMAILS.bystander } }),
   'PATCH /admin/accounts/{id}': (w) => ({
     params: { id: w.accountIds.bystander },
@@ -126,9 +140,24 @@ export const RECIPES: Record<string, Recipe> = {
     return { params: { id: group.id, accountId: w.accountIds.bystander } };
   },
   'GET /admin/tasks': () => ({}),
+  'GET /admin/forms': () => ({}),
+  'GET /pages/{slug}': () => ({ params: { slug: 'privacy-notice' } }),
   'GET /admin/deliveries': () => ({ query: { status: 'failed' } }),
   'POST /admin/deliveries/{id}/retry': (w) => ({ params: { id: w.failedDeliveryId ?? MADE_UP_ID } }),
   'GET /admin/audit': (w) => ({ query: { taskId: w.ownerTask.id } }),
+  'GET /admin/case-system-outbox': () => ({ query: { status: 'failed' } }),
+  // A refused item of its own for the admin to send again (so every admin call finds one failed).
+  'POST /admin/case-system-outbox/{id}/retry': async (w, a) => {
+    if (a !== 'admin') return { params: { id: MADE_UP_ID } };
+    const id = MADE_UP_ID.slice(0, -12) + String(Date.now()).padStart(12, '0').slice(-12);
+    await sql(
+      w.t,
+      `INSERT INTO case_system_outbox (id, task_id, task_sequence, kind, event_type, body, status, attempts, next_attempt_at, last_error, created_at, updated_at)
+       VALUES (?, ?, 1000 + (SELECT count(*) FROM case_system_outbox), 'task_event', 'opened', '{}', 'failed', 1, now(), 'HTTP 400', now(), now())`,
+      [id, w.ownerTask.id],
+    );
+    return { params: { id } };
+  },
 
   'PUT /integration/form-definitions/{key}/versions/{version}': () => ({
     params: { key: 'education-advice', version: '1' },
@@ -136,6 +165,8 @@ export const RECIPES: Record<string, Recipe> = {
   }),
   'POST /integration/tasks': () => ({ body: delegationBody(EMAILS.owner) }),
   'GET /integration/tasks/{externalRef}': (w) => ({ params: { externalRef: w.ownerTask.externalRef } }),
+  'PATCH /integration/tasks/{externalRef}': (w) => ({ params: { externalRef: w.ownerTask.externalRef }, body: { dueDate: '2026-12-30' } }),
+  'POST /integration/tasks/{externalRef}/messages': (w) => ({ params: { externalRef: w.ownerTask.externalRef }, body: { body: 'A reply' } }),
   'POST /integration/tasks/{externalRef}/withdraw': async (w, a) => ({
     params: { externalRef: a === 'integration' ? (await w.freshOwnerTask()).externalRef : w.ownerTask.externalRef },
     body: {},

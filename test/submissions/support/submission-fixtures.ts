@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { API, integration, PortalClient } from '../../support/portal-client';
 import { TestApp } from '../../support/test-app';
@@ -102,21 +98,8 @@ export async function downloadPdf(pro: PortalClient, taskId: string, status = 20
   return pro.get(`/tasks/${taskId}/pdf`).buffer(true).parse(binary).expect(status);
 }
 
-const PDFTOTEXT = '/usr/bin/pdftotext';
-const workDir = mkdtempSync(join(tmpdir(), 'submission-pdf-'));
-let files = 0;
-process.once('exit', () => rmSync(workDir, { recursive: true, force: true }));
-
-/** The PDF's text layer as poppler reads it (the case system indexes it the same way). */
-export function pdfText(content: Buffer): string {
-  const file = join(workDir, `${++files}.pdf`);
-  writeFileSync(file, content);
-  try {
-    return execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
+/** The PDF's text layer as the case system indexes it (pdftotext -layout's lines, read with pdfjs-dist). */
+export { pdfText } from '../../support/pdf-text';
 
 /** Lines with runs of blanks reduced to one: robust against column layout. */
 export function flat(text: string): string {

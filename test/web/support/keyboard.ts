@@ -27,10 +27,10 @@ export async function focusStop(page: Page): Promise<FocusStop> {
       const yellow = style.backgroundColor === 'rgb(255, 221, 0)';
       return Boolean(outline || shadow || yellow);
     };
-    // On a date input's calendar button (inside the browser's own shadow DOM) the input itself is
-    // not :focus; Chromium draws its native focus ring around that button.
-    const onDatePickerButton = el.tagName === 'INPUT' && el.type === 'date' && !el.matches(':focus');
-    let visible = onDatePickerButton || visibleStyle(w.getComputedStyle(el));
+    // On a date input's calendar button (inside the browser's own shadow DOM) the input is not
+    // :focus but :focus-within, and the portal draws GOV.UK's focus style for it (no exemption for
+    // the browser's thin native ring).
+    let visible = visibleStyle(w.getComputedStyle(el));
     let box = el.getBoundingClientRect();
     const type = el.getAttribute('type');
     if ((type === 'radio' || type === 'checkbox') && el.labels?.[0]) {

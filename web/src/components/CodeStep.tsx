@@ -1,9 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '../api';
 import { ErrorSummary } from './ErrorSummary';
-import { Button, LinkButton, TextField } from './fields';
+import { Button, TextField } from './fields';
+import { ResendCode } from './ResendCode';
 import { Heading, usePageTitle } from './Page';
 import { fieldErrors, problemErrors, useErrors } from './errors';
+import { useT } from '../i18n/language';
 
 const CODE_FIELD = 'code';
 
@@ -14,7 +16,7 @@ const CODE_FIELD = 'code';
 export function CodeStep({
   email,
   caption,
-  submitLabel = 'Continue',
+  submitLabel,
   onSubmit,
   onResend,
   onExpired,
@@ -33,19 +35,20 @@ export function CodeStep({
   const [busy, setBusy] = useState(false);
   const [resent, setResent] = useState(false);
   const { errors, setErrors, clear, hasErrors } = useErrors();
-  usePageTitle('Enter the code we sent', hasErrors);
+  const t = useT();
+  usePageTitle(t('code.title'), hasErrors);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const digits = code.replace(/[\s-]/g, '');
-    if (!digits) return setErrors(fieldErrors([[CODE_FIELD, 'Enter the code we sent to your email address']]));
-    if (!/^\d{8}$/.test(digits)) return setErrors(fieldErrors([[CODE_FIELD, 'The code must be 8 numbers, like 12345678']]));
+    if (!digits) return setErrors(fieldErrors([[CODE_FIELD, t('code.enter')]]));
+    if (!/^\d{8}$/.test(digits)) return setErrors(fieldErrors([[CODE_FIELD, t('code.format')]]));
     setBusy(true);
     try {
       await onSubmit(digits);
     } catch (error) {
       if (isApiError(error) && error.status === 410) {
-        onExpired(error.detail ?? 'The code has expired. Start again to get a new code.');
+        onExpired(error.detail ?? t('code.expired'));
       } else {
         setErrors(problemErrors(error, (key) => (key === 'invalid_code' || key === 'code' ? CODE_FIELD : undefined)));
       }
@@ -57,39 +60,42 @@ export function CodeStep({
   const resend = async () => {
     setResent(false);
     clear();
-    try {
-      await onResend();
-      setResent(true);
-      setCode('');
-    } catch (error) {
-      if (isApiError(error) && error.status === 410) onExpired(error.detail ?? 'The code has expired. Start again.');
-      else setErrors(problemErrors(error));
-    }
+    await onResend();
+    setResent(true);
+    setCode('');
+  };
+  const resendFailed = (error: unknown) => {
+    if (isApiError(error) && error.status === 410) onExpired(error.detail ?? t('code.expiredShort'));
+    else setErrors(problemErrors(error));
   };
 
+  // The email in bold inside the sentence, wherever the language puts it.
+  const sentTo = t('code.sentTo', { email: '\u0000' }).split('\u0000');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors.summary} />
         {resent && (
           <div className="govuk-inset-text" role="status">
-            We have sent a new code to {email}. Codes sent before it no longer work.
+            {t('code.resent', { email })}
           </div>
         )}
         <Heading caption={caption} focusKey="code">
-          Enter the code we sent
+          {t('code.title')}
         </Heading>
         {children}
         <p className="govuk-body">
-          We have sent an 8-digit code to <strong className="app-break-word">{email}</strong>. The code works for 10 minutes.
+          {sentTo[0]}
+          <strong className="app-break-word">{email}</strong>
+          {sentTo[1]}
         </p>
-        <p className="govuk-body">If the email has not arrived, check your Junk or Spam folder.</p>
+        <p className="govuk-body">{t('code.junk')}</p>
         <form noValidate onSubmit={submit}>
           <TextField
             id={CODE_FIELD}
-            label="Code"
+            label={t('code.label')}
             labelClass="govuk-label--s"
-            hint="The code is 8 numbers, like 12345678"
+            hint={t('code.hint')}
             value={code}
             onChange={setCode}
             error={errors.fields[CODE_FIELD]}
@@ -100,13 +106,11 @@ export function CodeStep({
           />
           <div className="govuk-button-group">
             <Button type="submit" disabled={busy}>
-              {submitLabel}
+              {submitLabel ?? t('code.continue')}
             </Button>
           </div>
         </form>
-        <p className="govuk-body">
-          <LinkButton onClick={() => void resend()}>Send a new code</LinkButton>
-        </p>
+        <ResendCode onResend={resend} onError={resendFailed} />
       </div>
     </div>
   );

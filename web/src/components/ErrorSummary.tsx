@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { useT } from '../i18n/language';
 
 export interface SummaryError {
   /** The id of the field to move to (its first input for radios and checkboxes), if any. */
@@ -28,7 +29,8 @@ export function focusField(id: string, attempt = 0): void {
  * list on every render pass a key that changes only when the errors are shown anew, so that typing
  * an answer (a re-render) never pulls focus away from the field.
  */
-export function ErrorSummary({ errors, title = 'There is a problem', focus = true, focusKey }: { errors: SummaryError[]; title?: string; focus?: boolean; focusKey?: unknown }) {
+export function ErrorSummary({ errors, title, focus = true, focusKey }: { errors: SummaryError[]; title?: string; focus?: boolean; focusKey?: unknown }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const key = focusKey === undefined ? errors : focusKey;
   const shown = errors.length > 0;
@@ -48,7 +50,7 @@ export function ErrorSummary({ errors, title = 'There is a problem', focus = tru
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
-        <h2 className="govuk-error-summary__title">{title}</h2>
+        <h2 className="govuk-error-summary__title">{title ?? t('errors.summaryTitle')}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error, index) => (

@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { COUNCIL_NAME, SERVICE_NAME } from '../format';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useT } from '../i18n/language';
 import { Link, useLocation } from '../router';
 import { useSession } from '../session';
+import { SupportContactDetails } from '../support/SupportContact';
 
 function UserMenu() {
   const { account, signOut } = useSession();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const { pathname } = useLocation();
@@ -40,19 +44,19 @@ function UserMenu() {
         aria-controls="user-menu"
         onClick={() => setOpen(!open)}
       >
-        <span className="govuk-visually-hidden">Account menu for </span>
+        <span className="govuk-visually-hidden">{t('layout.accountMenuFor')}</span>
         {name}
         <span className="app-user-menu__chevron" aria-hidden="true" />
       </button>
       <ul id="user-menu" className="app-user-menu__list" hidden={!open}>
         <li>
           <Link to="/my-details" className="govuk-link app-user-menu__link">
-            My details
+            {t('layout.myDetails')}
           </Link>
         </li>
         <li>
           <button type="button" className="app-link-button govuk-link app-user-menu__link" onClick={() => void signOut()}>
-            Sign out
+            {t('layout.signOut')}
           </button>
         </li>
       </ul>
@@ -74,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { status, isAdmin } = useSession();
   const { pathname } = useLocation();
   const signedIn = status === 'signed-in';
+  const t = useT();
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link" onClick={(event) => {
@@ -82,7 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
         main?.focus();
         main?.scrollIntoView();
       }}>
-        Skip to main content
+        {t('layout.skipLink')}
       </a>
       <header className="govuk-header app-header" data-module="govuk-header">
         <div className="govuk-header__container govuk-width-container app-header__container">
@@ -91,9 +96,10 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="app-header__council">{COUNCIL_NAME}</span>
             </Link>
           </div>
+          <LanguageSwitch />
         </div>
       </header>
-      <section className="govuk-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
+      <section className="govuk-service-navigation" aria-label={t('layout.serviceInformation')} data-module="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container app-service-navigation">
             <span className="govuk-service-navigation__service-name">
@@ -102,14 +108,14 @@ export function Layout({ children }: { children: ReactNode }) {
               </Link>
             </span>
             {signedIn && (
-              <nav aria-label="Menu" className="govuk-service-navigation__wrapper app-service-navigation__nav">
+              <nav aria-label={t('layout.menu')} className="govuk-service-navigation__wrapper app-service-navigation__nav">
                 <ul className="govuk-service-navigation__list app-service-navigation__list" id="navigation">
                   <NavItem to="/" active={pathname === '/' || pathname.startsWith('/tasks')}>
-                    Your tasks
+                    {t('layout.yourTasks')}
                   </NavItem>
                   {isAdmin && (
                     <NavItem to="/admin" active={pathname.startsWith('/admin')}>
-                      Administration
+                      {t('layout.administration')}
                     </NavItem>
                   )}
                 </ul>
@@ -128,13 +134,29 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="govuk-width-container">
           <div className="govuk-footer__meta">
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <h2 className="govuk-visually-hidden">Support</h2>
+              <h2 className="govuk-heading-s app-footer__heading">{t('footer.getHelp')}</h2>
+              <p className="govuk-body-s app-footer__text">{t('footer.helpText', { council: COUNCIL_NAME })}</p>
+              <SupportContactDetails className="govuk-list govuk-body-s app-footer__text" />
+              <p className="govuk-body-s app-footer__text">
+                <Link to="/help" className="govuk-footer__link">
+                  {t('footer.whatToInclude')}
+                </Link>
+              </p>
+              <h2 className="govuk-visually-hidden">{t('footer.supportLinks')}</h2>
+              <ul className="govuk-footer__inline-list">
+                <li className="govuk-footer__inline-list-item">
+                  <Link to="/accessibility" className="govuk-footer__link">
+                    {t('footer.accessibility')}
+                  </Link>
+                </li>
+                <li className="govuk-footer__inline-list-item">
+                  <Link to="/privacy" className="govuk-footer__link">
+                    {t('footer.privacy')}
+                  </Link>
+                </li>
+              </ul>
               <p className="govuk-body-s app-footer__text">
                 {SERVICE_NAME} – {COUNCIL_NAME}
-              </p>
-              <p className="govuk-body-s app-footer__text">
-                If you have a question about a form, contact the case worker who sent it. For technical problems with your
-                account, signing in or finding a form, contact the council's helpdesk.
               </p>
             </div>
           </div>

@@ -1,12 +1,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { COUNCIL_NAME, SERVICE_NAME } from '../format';
+import { translate, useLanguage, useT } from '../i18n/language';
 import { hasNavigated, navigationCount } from '../router';
 
 /** Sets document.title ("Error: " first while the page shows errors). */
 export function usePageTitle(title: string, hasErrors = false): void {
+  const language = useLanguage();
   useEffect(() => {
-    document.title = `${hasErrors ? 'Error: ' : ''}${title} – ${SERVICE_NAME} – ${COUNCIL_NAME}`;
-  }, [title, hasErrors]);
+    document.title = `${hasErrors ? translate(language, 'page.errorPrefix') : ''}${title} – ${SERVICE_NAME} – ${COUNCIL_NAME}`;
+  }, [title, hasErrors, language]);
 }
 
 /**
@@ -48,12 +50,13 @@ export function takeFlash(): { text: string; heading?: string } | null {
   return { text: pendingFlash.text, heading: pendingFlash.heading };
 }
 
-export function SuccessBanner({ heading, children, title = 'Success' }: { heading: ReactNode; children?: ReactNode; title?: string }) {
+export function SuccessBanner({ heading, children, title }: { heading: ReactNode; children?: ReactNode; title?: string }) {
+  const t = useT();
   return (
     <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title">
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="success-banner-title">
-          {title}
+          {title ?? t('banner.success')}
         </h2>
       </div>
       <div className="govuk-notification-banner__content">
@@ -65,11 +68,12 @@ export function SuccessBanner({ heading, children, title = 'Success' }: { headin
 }
 
 export function ImportantBanner({ heading, children, role = 'region' }: { heading: ReactNode; children?: ReactNode; role?: 'region' | 'alert' }) {
+  const t = useT();
   return (
     <div className="govuk-notification-banner" role={role} aria-labelledby="important-banner-title">
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="important-banner-title">
-          Important
+          {t('notices.important')}
         </h2>
       </div>
       <div className="govuk-notification-banner__content">
@@ -80,10 +84,11 @@ export function ImportantBanner({ heading, children, role = 'region' }: { headin
   );
 }
 
-export function Loading({ label = 'Loading' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <p className="govuk-body" role="status" aria-live="polite">
-      {label}…
+      {label ?? t('loading')}…
     </p>
   );
 }

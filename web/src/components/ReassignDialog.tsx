@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
+import { useT } from '../i18n/language';
 import { useSession } from '../session';
 import type { MyWorkGroup, TaskSummary } from '../types';
 import { ErrorSummary } from './ErrorSummary';
@@ -11,6 +12,8 @@ import { Loading } from './Page';
 interface Target {
   key: string;
   label: string;
+  /** Who it is, without "(you)": named in the confirmation. */
+  name: string;
   hint?: string;
   to: { workGroupId: string } | { accountId: string };
 }
@@ -39,6 +42,7 @@ export function ReassignDialog({
   onClose: () => void;
 }) {
   const { account } = useSession();
+  const tr = useT();
   const [groups, setGroups] = useState<MyWorkGroup[] | null>(null);
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
@@ -57,7 +61,7 @@ export function ReassignDialog({
   const targets: { groups: Target[]; people: Target[] } = { groups: [], people: [] };
   const seen = new Set<string>();
   for (const group of groups ?? []) {
-    targets.groups.push({ key: `g:${group.id}`, label: group.name, hint: 'Work Group', to: { workGroupId: group.id } });
+    targets.groups.push({ key: `g:${group.id}`, label: group.name, name: group.name, hint: tr('reassign.workGroup'), to: { workGroupId: group.id } });
   }
   for (const group of groups ?? []) {
     for (const member of group.members ?? []) {
@@ -66,7 +70,8 @@ export function ReassignDialog({
       const isMe = member.accountId === account?.id;
       targets.people.push({
         key: `a:${member.accountId}`,
-        label: `${member.name || member.email}${isMe ? ' (you)' : ''}`,
+        label: isMe ? tr('reassign.you', { name: member.name || member.email }) : member.name || member.email,
+        name: member.name || member.email,
         hint: member.email,
         to: { accountId: member.accountId },
       });
@@ -78,14 +83,14 @@ export function ReassignDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const target = [...targets.groups, ...targets.people].find((t) => t.key === choice);
-    if (!target) return setErrors(fieldErrors([['reassign-target', 'Select a work group or a person to re-assign the task to']]));
+    if (!target) return setErrors(fieldErrors([['reassign-target', tr('reassign.err.choose')]]));
     setBusy(true);
     try {
       const sendVersion = beforeReassign ? await beforeReassign() : version;
       const body: Record<string, unknown> = { to: target.to };
       if (sendVersion !== undefined) body.version = sendVersion;
       const updated = await api.post<TaskSummary>(`/tasks/${encodeURIComponent(task.id)}/reassign`, body);
-      onDone(target.label.replace(' (you)', ''), updated);
+      onDone(target.name, updated);
     } catch (error) {
       setErrors(problemErrors(error, (key) => (key === 'invalid_target' ? 'reassign-target' : undefined)));
       setBusy(false);
@@ -103,7 +108,7 @@ export function ReassignDialog({
         </label>
         <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">
           {target.hint}
-          {isCurrent ? ' – has the task now' : ''}
+          {isCurrent ? tr('reassign.hasIt') : ''}
         </div>
       </div>
     );
@@ -111,43 +116,43 @@ export function ReassignDialog({
 
   const error = errors.fields['reassign-target'];
   return (
-    <Modal title="Re-Assign task" onClose={onClose} wide>
+    <Modal title={tr('reassign.title')} onClose={onClose} wide>
       <ErrorSummary errors={errors.summary} />
       <p className="govuk-body">
         <strong>{task.title}</strong>
-        {task.subject?.reference && <> – reference {task.subject.reference}</>}
+        {task.subject?.reference && <>{tr('reassign.reference', { reference: task.subject.reference })}</>}
       </p>
       {groups === null ? (
-        <Loading label="Loading your work groups" />
+        <Loading label={tr('reassign.loading')} />
       ) : targets.groups.length === 0 ? (
-        <p className="govuk-body">You are not in any work group, so there is no one to re-assign this task to. Contact the council if you need to pass it on.</p>
+        <p className="govuk-body">{tr('reassign.noGroups')}</p>
       ) : (
         <form noValidate onSubmit={submit}>
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
             <fieldset className="govuk-fieldset" aria-describedby={error ? 'reassign-target-error' : undefined}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who should have this task?</legend>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{tr('reassign.who')}</legend>
               {error && <ErrorMessage id="reassign-target-error">{error}</ErrorMessage>}
               <div className="govuk-radios" data-module="govuk-radios">
-                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">A work group</p>
+                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">{tr('reassign.aGroup')}</p>
                 {targets.groups.map((t, i) => radio(t, i))}
-                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-top-4 govuk-!-margin-bottom-2">A person in your work groups</p>
+                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-top-4 govuk-!-margin-bottom-2">{tr('reassign.aPerson')}</p>
                 {targets.people.map((t, i) => radio(t, targets.groups.length + i))}
               </div>
             </fieldset>
           </div>
           <div className="govuk-button-group">
             <Button type="submit" disabled={busy}>
-              Re-Assign
+              {tr('reassign.confirm')}
             </Button>
             <Button variant="secondary" onClick={onClose}>
-              Cancel
+              {tr('dialog.cancel')}
             </Button>
           </div>
         </form>
       )}
       {groups !== null && targets.groups.length === 0 && (
         <Button variant="secondary" onClick={onClose}>
-          Close
+          {tr('dialog.close')}
         </Button>
       )}
     </Modal>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../api';
+import { currentLanguage, translate } from '../i18n/language';
 import type { SummaryError } from './ErrorSummary';
 
 export interface FormErrors {
@@ -23,8 +24,9 @@ export function fieldErrors(list: [string, string | undefined | false][]): FormE
 
 /** The sentence a person reads for a problem: its title, then the detail when there is one. */
 export function problemText(error: unknown): string {
+  // The title and detail come in the reader's language from the server (Accept-Language).
   if (error instanceof ApiError) return error.detail ? `${error.title}. ${error.detail}` : error.title;
-  return 'Sorry, something went wrong. Try again.';
+  return translate(currentLanguage(), 'errors.unexpected');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent, type HTMLAttributes, type ReactNode } from 'react';
+import { useT } from '../i18n/language';
 
 export function describedBy(...ids: (string | false | undefined | null)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
@@ -70,6 +71,7 @@ export function TextField(props: TextFieldProps) {
 
 /** A password field with a Show/Hide button, like the GOV.UK password input. */
 export function PasswordField(props: Omit<TextFieldProps, 'type'>) {
+  const t = useT();
   const [shown, setShown] = useState(false);
   const { id, label, value, onChange, error, hint, autoComplete } = props;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -105,12 +107,12 @@ export function PasswordField(props: Omit<TextFieldProps, 'type'>) {
           aria-controls={id}
           onClick={() => setShown(!shown)}
         >
-          {shown ? 'Hide' : 'Show'}
-          <span className="govuk-visually-hidden"> password</span>
+          {shown ? t('password.hide') : t('password.show')}
+          <span className="govuk-visually-hidden">{t('password.password')}</span>
         </button>
       </div>
       <div className="govuk-visually-hidden" aria-live="polite">
-        {shown ? 'Your password is visible' : ''}
+        {shown ? t('password.visible') : ''}
       </div>
     </div>
   );

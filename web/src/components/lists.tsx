@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { useT } from '../i18n/language';
 import type { Page } from '../types';
 
 /** A cursor-paged list: `Next page` follows nextCursor, `Previous page` goes back through the cursors seen. */
@@ -58,20 +59,21 @@ export function usePagedList<T>(path: string, query: Record<string, string | und
 }
 
 export function Pager({ hasNext, hasPrevious, onNext, onPrevious, label }: { hasNext: boolean; hasPrevious: boolean; onNext: () => void; onPrevious: () => void; label: string }) {
+  const t = useT();
   if (!hasNext && !hasPrevious) return null;
   return (
-    <nav className="govuk-pagination govuk-pagination--block" aria-label={`${label}: pages`}>
+    <nav className="govuk-pagination govuk-pagination--block" aria-label={t('pager.pages', { label })}>
       {hasPrevious && (
         <div className="govuk-pagination__prev">
           <button type="button" className="govuk-link govuk-pagination__link app-link-button" onClick={onPrevious}>
-            <span className="govuk-pagination__link-title">Previous page</span>
+            <span className="govuk-pagination__link-title">{t('pager.previous')}</span>
           </button>
         </div>
       )}
       {hasNext && (
         <div className="govuk-pagination__next">
           <button type="button" className="govuk-link govuk-pagination__link app-link-button" onClick={onNext}>
-            <span className="govuk-pagination__link-title">Next page</span>
+            <span className="govuk-pagination__link-title">{t('pager.next')}</span>
           </button>
         </div>
       )}

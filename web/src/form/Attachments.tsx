@@ -4,6 +4,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { fieldErrors, problemText, useErrors } from '../components/errors';
 import { describedBy, ErrorMessage } from '../components/fields';
 import { formatBytes, formatDateTime } from '../format';
+import { currentLanguage, translate, useT } from '../i18n/language';
 import type { Attachment } from '../types';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -13,16 +14,18 @@ const FIELD = 'attachment-file';
 
 function uploadProblem(error: unknown): string {
   if (isApiError(error)) {
-    if (error.status === 413 || error.code === 'file_too_large') return 'The selected file must be smaller than 10MB';
-    if (error.status === 415 || error.code === 'unsupported_file_type') return 'The selected file must be a DOC, DOCX, PDF, JPG or PNG';
-    if (error.code === 'too_many_attachments') return `You can attach at most ${MAX_FILES} files. Remove a file before you attach another`;
-    if (error.code === 'network_error') return 'The file could not be uploaded. Check the file is smaller than 10MB and try again';
+    if (error.status === 413 || error.code === 'file_too_large') return translate(currentLanguage(), 'attach.tooLarge');
+    if (error.status === 415 || error.code === 'unsupported_file_type') return translate(currentLanguage(), 'attach.wrongType');
+    if (error.code === 'too_many_attachments') return translate(currentLanguage(), 'attach.tooMany', { max: MAX_FILES });
+    if (error.code === 'network_error') return translate(currentLanguage(), 'attach.network');
+    if (error.code === 'uploads_busy') return translate(currentLanguage(), 'attach.busy');
   }
   return problemText(error);
 }
 
 /** "Attach supporting documents": upload (multipart field `file`), list, and Remove. */
 export function AttachmentsSection({ taskId, attachments, onChange, headingLevel = 2 }: { taskId: string; attachments: Attachment[]; onChange: (attachments: Attachment[]) => void; headingLevel?: 2 | 3 }) {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -39,12 +42,12 @@ export function AttachmentsSection({ taskId, attachments, onChange, headingLevel
       [
         FIELD,
         !file
-          ? 'Select a file to attach'
+          ? t('attach.select')
           : file.size === 0
-            ? 'The selected file is empty'
+            ? t('attach.empty')
             : file.size > MAX_FILE_BYTES
-              ? 'The selected file must be smaller than 10MB'
-              : !ACCEPTED.includes(extension) && 'The selected file must be a DOC, DOCX, PDF, JPG or PNG',
+              ? t('attach.tooLarge')
+              : !ACCEPTED.includes(extension) && t('attach.wrongType'),
       ],
     ]);
     if (invalid.summary.length || !file) return setErrors(invalid);
@@ -55,7 +58,7 @@ export function AttachmentsSection({ taskId, attachments, onChange, headingLevel
       const attachment = await api.post<Attachment>(`/tasks/${encodeURIComponent(taskId)}/attachments`, body);
       onChange([...attachments, attachment]);
       clear();
-      setStatus(`${attachment.filename} has been attached.`);
+      setStatus(t('attach.attached', { name: attachment.filename }));
       if (input.current) input.current.value = '';
     } catch (error) {
       setErrors(fieldErrors([[FIELD, uploadProblem(error)]]));
@@ -70,7 +73,7 @@ export function AttachmentsSection({ taskId, attachments, onChange, headingLevel
       await api.delete(`/tasks/${encodeURIComponent(taskId)}/attachments/${encodeURIComponent(attachment.id)}`);
       onChange(attachments.filter((a) => a.id !== attachment.id));
       clear();
-      setStatus(`${attachment.filename} has been removed.`);
+      setStatus(t('attach.removed', { name: attachment.filename }));
       input.current?.focus();
     } catch (error) {
       setErrors({ fields: {}, summary: [{ text: problemText(error) }] });
@@ -81,10 +84,10 @@ export function AttachmentsSection({ taskId, attachments, onChange, headingLevel
   return (
     <section className="app-attachments" aria-labelledby="attachments-heading">
       <Heading className="govuk-heading-m" id="attachments-heading" tabIndex={-1}>
-        Attach supporting documents
+        {t('task.attachTab')}
       </Heading>
       <ErrorSummary errors={errors.summary.filter((e) => !e.href)} focusKey={errors.summary} />
-      <p className="govuk-body">You can attach documents that support your contribution. They are sent to the council with the form.</p>
+      <p className="govuk-body">{t('attach.intro')}</p>
       <div className="govuk-visually-hidden" role="status" aria-live="polite">
         {status}
       </div>
@@ -100,29 +103,30 @@ export function AttachmentsSection({ taskId, attachments, onChange, headingLevel
               </dt>
               <dd className="govuk-summary-list__value">
                 {formatBytes(attachment.size)}
-                <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0">Attached {formatDateTime(attachment.uploadedAt)}</span>
+                <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0">{t('attach.attachedAt', { date: formatDateTime(attachment.uploadedAt) })}</span>
               </dd>
               <dd className="govuk-summary-list__actions">
                 <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => void remove(attachment)}>
-                  Remove<span className="govuk-visually-hidden"> {attachment.filename}</span>
+                  {t('attach.remove')}
+                  <span className="govuk-visually-hidden"> {attachment.filename}</span>
                 </button>
               </dd>
             </div>
           ))}
         </dl>
       ) : (
-        <p className="govuk-body app-empty">You have not attached any documents.</p>
+        <p className="govuk-body app-empty">{t('attach.none')}</p>
       )}
       {full ? (
-        <p className="govuk-body">You have attached {MAX_FILES} files, the most allowed. Remove a file if you need to attach a different one.</p>
+        <p className="govuk-body">{t('attach.full', { max: MAX_FILES })}</p>
       ) : (
         <form noValidate onSubmit={upload} className="app-upload">
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label govuk-label--s" htmlFor={FIELD}>
-              Upload a file
+              {t('attach.upload')}
             </label>
             <div id={`${FIELD}-hint`} className="govuk-hint">
-              DOC, DOCX, PDF, JPG or PNG, up to 10MB each, at most {MAX_FILES} files.
+              {t('attach.hint', { max: MAX_FILES })}
             </div>
             {error && <ErrorMessage id={`${FIELD}-error`}>{error}</ErrorMessage>}
             <input
@@ -137,7 +141,7 @@ export function AttachmentsSection({ taskId, attachments, onChange, headingLevel
             />
           </div>
           <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy}>
-            {busy ? 'Uploading…' : 'Attach file'}
+            {busy ? t('attach.uploading') : t('attach.attachFile')}
           </button>
         </form>
       )}

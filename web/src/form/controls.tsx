@@ -1,8 +1,14 @@
 import { useLayoutEffect, useRef, useState, useEffect, type TextareaHTMLAttributes } from 'react';
 import { characterCount } from '@form-schema';
+import { useT } from '../i18n/language';
 
 /** A textarea that grows with what is typed, so long answers never hide in a scroll box. */
-export function AutoTextarea({ value, minRows = 3, className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { value: string; minRows?: number }) {
+export function AutoTextarea({
+  value,
+  minRows = 3,
+  className,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { value: string; minRows?: number }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
     const element = ref.current;
@@ -11,16 +17,19 @@ export function AutoTextarea({ value, minRows = 3, className, ...rest }: Textare
     const border = element.offsetHeight - element.clientHeight;
     element.style.height = `${element.scrollHeight + border}px`;
   }, [value]);
-  return <textarea ref={ref} rows={minRows} value={value} className={`govuk-textarea app-autogrow ${className ?? ''}`} {...rest} />;
+  return (
+    <textarea ref={ref} rows={minRows} value={value} className={`govuk-textarea app-autogrow ${className ?? ''}`} {...rest} />
+  );
 }
 
 /** GOV.UK character count messages; the spoken one waits for a pause in typing. */
 export function CharacterCountMessage({ id, value, maxLength }: { id: string; value: string; maxLength: number }) {
+  const t = useT();
   const remaining = maxLength - characterCount(value);
   const text =
     remaining >= 0
-      ? `You have ${remaining} character${remaining === 1 ? '' : 's'} remaining`
-      : `You have ${-remaining} character${remaining === -1 ? '' : 's'} too many`;
+      ? t(remaining === 1 ? 'count.remaining.one' : 'count.remaining', { n: remaining })
+      : t(remaining === -1 ? 'count.tooMany.one' : 'count.tooMany', { n: -remaining });
   const [spoken, setSpoken] = useState('');
   useEffect(() => {
     const timer = window.setTimeout(() => setSpoken(text), 1000);
@@ -29,9 +38,12 @@ export function CharacterCountMessage({ id, value, maxLength }: { id: string; va
   return (
     <>
       <div id={`${id}-info`} className="govuk-hint govuk-visually-hidden">
-        You can enter up to {maxLength} characters
+        {t('count.upTo', { max: maxLength })}
       </div>
-      <div className={`govuk-character-count__message ${remaining < 0 ? 'govuk-error-message' : 'govuk-hint'}`} aria-hidden="true">
+      <div
+        className={`govuk-character-count__message ${remaining < 0 ? 'govuk-error-message' : 'govuk-hint'}`}
+        aria-hidden="true"
+      >
         {text}
       </div>
       <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite">

@@ -1,18 +1,29 @@
-import { displayAnswer, type AnswerError, type AnswerValue, type Column, type Option, type Question, type TableRow } from '@form-schema';
+import {
+  displayAnswer,
+  type AnswerError,
+  type AnswerValue,
+  type Column,
+  type Option,
+  type Question,
+  type TableRow,
+} from '@form-schema';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/language';
 import { describedBy, ErrorMessage } from '../components/fields';
 import { AutoTextarea, CharacterCountMessage } from './controls';
 import { questionId } from './ids';
 import { TableField } from './TableField';
 
 export function RequiredMark({ required }: { required?: boolean }) {
+  const t = useT();
   if (!required) return null;
   return (
     <>
       <span className="app-required" aria-hidden="true">
-        {' '}*
+        {' '}
+        *
       </span>
-      <span className="govuk-visually-hidden"> (required)</span>
+      <span className="govuk-visually-hidden">{t('question.required')}</span>
     </>
   );
 }
@@ -60,6 +71,7 @@ function Errors({ id, errors }: { id: string; errors: AnswerError[] }) {
 
 /** One question of the form, with its label, hint, mandatory mark and errors, as GOV.UK markup. */
 export function QuestionField({ question, value, prefill, errors, onChange, disabled, idPrefix = '' }: FieldProps) {
+  const t = useT();
   const id = questionId(idPrefix, question.id);
   const hintId = question.hint ? `${id}-hint` : undefined;
   const ownErrors = errors.filter((error) => error.row === undefined);
@@ -84,9 +96,23 @@ export function QuestionField({ question, value, prefill, errors, onChange, disa
           </label>
           <Hint id={`${id}-hint`}>{question.hint}</Hint>
           {text.includes('\n') ? (
-            <AutoTextarea id={id} value={text} readOnly minRows={2} className="app-readonly" aria-describedby={describedBy(hintId)} />
+            <AutoTextarea
+              id={id}
+              value={text}
+              readOnly
+              minRows={2}
+              className="app-readonly"
+              aria-describedby={describedBy(hintId)}
+            />
           ) : (
-            <input id={id} className="govuk-input app-readonly" type="text" readOnly value={text || 'Not provided'} aria-describedby={describedBy(hintId)} />
+            <input
+              id={id}
+              className="govuk-input app-readonly"
+              type="text"
+              readOnly
+              value={text || t('question.notProvided')}
+              aria-describedby={describedBy(hintId)}
+            />
           )}
         </div>
       );
@@ -152,7 +178,15 @@ export function QuestionField({ question, value, prefill, errors, onChange, disa
           </label>
           <Hint id={`${id}-hint`}>{question.hint}</Hint>
           <Errors id={`${id}-error`} errors={ownErrors} />
-          <SelectControl id={id} options={question.options} value={asString(value)} disabled={disabled} error={hasError} describedBy={describedBy(hintId, errorId)} onChange={onChange} />
+          <SelectControl
+            id={id}
+            options={question.options}
+            value={asString(value)}
+            disabled={disabled}
+            error={hasError}
+            describedBy={describedBy(hintId, errorId)}
+            onChange={onChange}
+          />
         </div>
       );
     case 'radio':
@@ -185,7 +219,26 @@ export function QuestionField({ question, value, prefill, errors, onChange, disa
   }
 }
 
-export function SelectControl({ id, options, value, disabled, error, describedBy: described, onChange, label }: { id: string; options: Option[]; value: string; disabled?: boolean; error?: boolean; describedBy?: string; onChange: (value: string) => void; label?: string }) {
+export function SelectControl({
+  id,
+  options,
+  value,
+  disabled,
+  error,
+  describedBy: described,
+  onChange,
+  label,
+}: {
+  id: string;
+  options: Option[];
+  value: string;
+  disabled?: boolean;
+  error?: boolean;
+  describedBy?: string;
+  onChange: (value: string) => void;
+  label?: string;
+}) {
+  const t = useT();
   return (
     <select
       id={id}
@@ -198,7 +251,7 @@ export function SelectControl({ id, options, value, disabled, error, describedBy
       aria-label={label}
       onChange={(event) => onChange(event.target.value)}
     >
-      <option value="">Select an option</option>
+      <option value="">{t('question.selectOption')}</option>
       {options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
@@ -208,14 +261,37 @@ export function SelectControl({ id, options, value, disabled, error, describedBy
   );
 }
 
-export function RadioControl({ id, options, value, disabled, onChange, small }: { id: string; options: Option[]; value: string; disabled?: boolean; onChange: (value: string) => void; small?: boolean }) {
+export function RadioControl({
+  id,
+  options,
+  value,
+  disabled,
+  onChange,
+  small,
+}: {
+  id: string;
+  options: Option[];
+  value: string;
+  disabled?: boolean;
+  onChange: (value: string) => void;
+  small?: boolean;
+}) {
   return (
     <div className={`govuk-radios${small ? ' govuk-radios--small' : ''}`} data-module="govuk-radios">
       {options.map((option, index) => {
         const optionId = index === 0 ? id : `${id}-${index + 1}`;
         return (
           <div className="govuk-radios__item" key={option.value}>
-            <input className="govuk-radios__input" id={optionId} name={id} type="radio" value={option.value} checked={value === option.value} disabled={disabled} onChange={() => onChange(option.value)} />
+            <input
+              className="govuk-radios__input"
+              id={optionId}
+              name={id}
+              type="radio"
+              value={option.value}
+              checked={value === option.value}
+              disabled={disabled}
+              onChange={() => onChange(option.value)}
+            />
             <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
               {option.label}
             </label>
@@ -226,7 +302,21 @@ export function RadioControl({ id, options, value, disabled, onChange, small }: 
   );
 }
 
-export function CheckboxControl({ id, options, value, disabled, onChange, small }: { id: string; options: Option[]; value: string[]; disabled?: boolean; onChange: (value: string[]) => void; small?: boolean }) {
+export function CheckboxControl({
+  id,
+  options,
+  value,
+  disabled,
+  onChange,
+  small,
+}: {
+  id: string;
+  options: Option[];
+  value: string[];
+  disabled?: boolean;
+  onChange: (value: string[]) => void;
+  small?: boolean;
+}) {
   const toggle = (optionValue: string, checked: boolean) => {
     const set = new Set(value);
     if (checked) set.add(optionValue);
@@ -240,7 +330,16 @@ export function CheckboxControl({ id, options, value, disabled, onChange, small 
         const optionId = index === 0 ? id : `${id}-${index + 1}`;
         return (
           <div className="govuk-checkboxes__item" key={option.value}>
-            <input className="govuk-checkboxes__input" id={optionId} name={id} type="checkbox" value={option.value} checked={value.includes(option.value)} disabled={disabled} onChange={(event) => toggle(option.value, event.target.checked)} />
+            <input
+              className="govuk-checkboxes__input"
+              id={optionId}
+              name={id}
+              type="checkbox"
+              value={option.value}
+              checked={value.includes(option.value)}
+              disabled={disabled}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
             <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
               {option.label}
             </label>
@@ -252,8 +351,27 @@ export function CheckboxControl({ id, options, value, disabled, onChange, small 
 }
 
 /** A table cell's control; its label is visually hidden ("Date, row 2") since the column header shows it. */
-export function CellControl({ id, column, row, value, error, errorId, disabled, onChange }: { id: string; column: Column; row: number; value: unknown; error: boolean; errorId?: string; disabled?: boolean; onChange: (value: string | string[]) => void }) {
-  const label = `${column.label}, row ${row + 1}${column.required ? ' (required)' : ''}`;
+export function CellControl({
+  id,
+  column,
+  row,
+  value,
+  error,
+  errorId,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  column: Column;
+  row: number;
+  value: unknown;
+  error: boolean;
+  errorId?: string;
+  disabled?: boolean;
+  onChange: (value: string | string[]) => void;
+}) {
+  const t = useT();
+  const label = t('question.cellLabel', { label: column.label, row: row + 1 }) + (column.required ? t('question.required') : '');
   const hintId = column.hint ? `${id}-hint` : undefined;
   const described = describedBy(hintId, errorId);
   const hint = column.hint ? (
@@ -274,9 +392,27 @@ export function CellControl({ id, column, row, value, error, errorId, disabled, 
           {labelElement}
           {hint}
           {short ? (
-            <input id={id} type="text" className={`govuk-input app-cell-input${error ? ' govuk-input--error' : ''}`} value={asString(value)} disabled={disabled} aria-describedby={described} aria-invalid={error || undefined} onChange={(event) => onChange(event.target.value)} />
+            <input
+              id={id}
+              type="text"
+              className={`govuk-input app-cell-input${error ? ' govuk-input--error' : ''}`}
+              value={asString(value)}
+              disabled={disabled}
+              aria-describedby={described}
+              aria-invalid={error || undefined}
+              onChange={(event) => onChange(event.target.value)}
+            />
           ) : (
-            <AutoTextarea id={id} minRows={1} value={asString(value)} disabled={disabled} className={`app-cell-input${error ? ' govuk-textarea--error' : ''}`} aria-describedby={described} aria-invalid={error || undefined} onChange={(event) => onChange(event.target.value)} />
+            <AutoTextarea
+              id={id}
+              minRows={1}
+              value={asString(value)}
+              disabled={disabled}
+              className={`app-cell-input${error ? ' govuk-textarea--error' : ''}`}
+              aria-describedby={described}
+              aria-invalid={error || undefined}
+              onChange={(event) => onChange(event.target.value)}
+            />
           )}
         </>
       );
@@ -286,7 +422,18 @@ export function CellControl({ id, column, row, value, error, errorId, disabled, 
         <>
           {labelElement}
           {hint}
-          <input id={id} type="date" className={`govuk-input app-date-input app-cell-input${error ? ' govuk-input--error' : ''}`} value={asString(value)} min={column.min} max={column.max} disabled={disabled} aria-describedby={described} aria-invalid={error || undefined} onChange={(event) => onChange(event.target.value)} />
+          <input
+            id={id}
+            type="date"
+            className={`govuk-input app-date-input app-cell-input${error ? ' govuk-input--error' : ''}`}
+            value={asString(value)}
+            min={column.min}
+            max={column.max}
+            disabled={disabled}
+            aria-describedby={described}
+            aria-invalid={error || undefined}
+            onChange={(event) => onChange(event.target.value)}
+          />
         </>
       );
     case 'select':
@@ -294,7 +441,15 @@ export function CellControl({ id, column, row, value, error, errorId, disabled, 
         <>
           {labelElement}
           {hint}
-          <SelectControl id={id} options={column.options ?? []} value={asString(value)} disabled={disabled} error={error} describedBy={described} onChange={onChange} />
+          <SelectControl
+            id={id}
+            options={column.options ?? []}
+            value={asString(value)}
+            disabled={disabled}
+            error={error}
+            describedBy={described}
+            onChange={onChange}
+          />
         </>
       );
     case 'radio':
@@ -304,9 +459,23 @@ export function CellControl({ id, column, row, value, error, errorId, disabled, 
           <legend className="govuk-visually-hidden">{label}</legend>
           {hint}
           {column.type === 'radio' ? (
-            <RadioControl id={id} small options={column.options ?? []} value={asString(value)} disabled={disabled} onChange={onChange} />
+            <RadioControl
+              id={id}
+              small
+              options={column.options ?? []}
+              value={asString(value)}
+              disabled={disabled}
+              onChange={onChange}
+            />
           ) : (
-            <CheckboxControl id={id} small options={column.options ?? []} value={asList(value)} disabled={disabled} onChange={onChange} />
+            <CheckboxControl
+              id={id}
+              small
+              options={column.options ?? []}
+              value={asList(value)}
+              disabled={disabled}
+              onChange={onChange}
+            />
           )}
         </fieldset>
       );

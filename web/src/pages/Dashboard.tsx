@@ -5,37 +5,48 @@ import { problemText } from '../components/errors';
 import { Pager, usePagedList } from '../components/lists';
 import { Heading, Loading, SuccessBanner, setFlash, takeFlash, usePageTitle } from '../components/Page';
 import { ReassignDialog } from '../components/ReassignDialog';
+import { apiFilters, filtersFrom, setUrlParams, TaskFilters, type ListFilters } from '../components/TaskFilters';
 import { formatDay, formatInstant } from '../format';
 import { Link, navigate, useQuery } from '../router';
+import { currentLanguage, translate, useLanguage, useT, type T } from '../i18n/language';
 import { useSession } from '../session';
 import type { Assignee, TaskStatus, TaskSummary } from '../types';
+import { TableHead } from '../components/TableHead';
 
 type View = 'to-complete' | 'work-groups' | 'group-members' | 'recently-submitted';
 type SortKey = 'dueDate' | 'delegatedAt' | 'title';
 
-const TAB_LABELS: Record<View, string> = {
-  'to-complete': 'Tasks to complete',
-  'work-groups': 'Tasks assigned to your Work Groups',
-  'group-members': 'Group member tasks',
-  'recently-submitted': 'Recently submitted tasks',
-};
+const TAB_KEYS = {
+  'to-complete': 'dashboard.tab.toComplete',
+  'work-groups': 'dashboard.tab.workGroups',
+  'group-members': 'dashboard.tab.groupMembers',
+  'recently-submitted': 'dashboard.tab.recentlySubmitted',
+} as const satisfies Record<View, Parameters<T>[0]>;
 
-export function StatusTag({ status }: { status?: TaskStatus }) {
-  if (status === 'in_progress') return <strong className="govuk-tag govuk-tag--light-blue">In progress</strong>;
-  if (status === 'submitted') return <strong className="govuk-tag govuk-tag--green">Submitted</strong>;
-  if (status === 'open') return <strong className="govuk-tag govuk-tag--grey">Not started</strong>;
+function tabLabel(t: T, view: View): string {
+  return t(TAB_KEYS[view]);
+}
+
+export function StatusTag({ status, review }: { status?: TaskStatus; review?: TaskSummary['review'] }) {
+  const language = useLanguage();
+  const t: T = (key, params) => translate(language, key, params);
+  if (review?.state === 'ready_for_review' && status !== 'submitted') return <strong className="govuk-tag govuk-tag--purple">{t('dashboard.status.review')}</strong>;
+  if (status === 'in_progress') return <strong className="govuk-tag govuk-tag--light-blue">{t('dashboard.status.inProgress')}</strong>;
+  if (status === 'submitted') return <strong className="govuk-tag govuk-tag--green">{t('dashboard.status.submitted')}</strong>;
+  if (status === 'open') return <strong className="govuk-tag govuk-tag--grey">{t('dashboard.status.notStarted')}</strong>;
   return null;
 }
 
 export function DueDate({ task }: { task: TaskSummary }) {
-  if (!task.dueDate) return <>Not set</>;
+  const t = useT();
+  if (!task.dueDate) return <>{t('dashboard.due.notSet')}</>;
   return (
     <>
       <span className="app-nowrap">{formatDay(task.dueDate)}</span>
       {task.overdue && (
         <>
           {' '}
-          <strong className="govuk-tag govuk-tag--red app-overdue">Overdue</strong>
+          <strong className="govuk-tag govuk-tag--red app-overdue">{t('dashboard.due.overdue')}</strong>
         </>
       )}
     </>
@@ -45,8 +56,9 @@ export function DueDate({ task }: { task: TaskSummary }) {
 export function assigneeName(assignee?: Assignee | null): string {
   if (!assignee) return '';
   if (assignee.type === 'account') return assignee.name || assignee.email;
-  if (assignee.type === 'work_group') return `${assignee.name} (Work Group)`;
-  return `${assignee.email} (not registered yet)`;
+  // Read at render, in the language shown (the callers re-render on a switch).
+  if (assignee.type === 'work_group') return translate(currentLanguage(), 'assignee.workGroup', { name: assignee.name });
+  return translate(currentLanguage(), 'assignee.notRegistered', { email: assignee.email });
 }
 
 function Cell({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
@@ -84,57 +96,58 @@ interface ListProps {
   onError: (message: string) => void;
   onReassign: (task: TaskSummary) => void;
   reloadKey: number;
+  filters: ListFilters;
+  /** Sort and order from the address: they survive a reload, as the filters do. */
+  sort?: SortKey;
+  order?: 'asc' | 'desc';
 }
 
-function ToCompleteList({ reloadKey }: ListProps) {
-  const [sort, setSort] = useState<SortKey>('dueDate');
-  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
-  const list = usePagedList<TaskSummary>('/tasks', { view: 'to-complete', sort, order });
+function ToCompleteList({ reloadKey, filters, sort = 'dueDate', order = 'asc' }: ListProps) {
+  const t = useT();
+  const list = usePagedList<TaskSummary>('/tasks', { view: 'to-complete', sort, order, ...apiFilters(filters) });
   useReload(list.reload, reloadKey);
+  const filtered = !!(filters.q || filters.form || filters.due);
   const onSort = (key: SortKey) => {
-    if (key === sort) setOrder(order === 'asc' ? 'desc' : 'asc');
-    else {
-      setSort(key);
-      setOrder(key === 'delegatedAt' ? 'desc' : 'asc');
-    }
+    if (key === sort) setUrlParams({ sort: key, order: order === 'asc' ? 'desc' : 'asc' });
+    else setUrlParams({ sort: key, order: key === 'delegatedAt' ? 'desc' : 'asc' });
   };
   return (
-    <ListFrame list={list} empty="You have no forms to complete. When the council sends you a form, it will appear here and we will email you." label="Tasks to complete">
+    <ListFrame list={list} empty={filtered ? t('dashboard.filteredEmpty') : t('dashboard.toComplete.empty')} label={t('dashboard.tab.toComplete')}>
       {(items) => (
         <table className="govuk-table app-responsive-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Tasks to complete. Select a column heading to sort.</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t('dashboard.toComplete.caption')}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <SortHeader label="Form" sortKey="title" sort={sort} order={order} onSort={onSort} />
+              <SortHeader label={t('dashboard.col.form')} sortKey="title" sort={sort} order={order} onSort={onSort} />
               <th scope="col" className="govuk-table__header">
-                Child or young person
+                {t('dashboard.col.child')}
               </th>
               <th scope="col" className="govuk-table__header">
-                Reference
+                {t('dashboard.col.reference')}
               </th>
-              <SortHeader label="Delegated" sortKey="delegatedAt" sort={sort} order={order} onSort={onSort} />
-              <SortHeader label="Due date" sortKey="dueDate" sort={sort} order={order} onSort={onSort} />
+              <SortHeader label={t('dashboard.col.delegated')} sortKey="delegatedAt" sort={sort} order={order} onSort={onSort} />
+              <SortHeader label={t('dashboard.col.dueDate')} sortKey="dueDate" sort={sort} order={order} onSort={onSort} />
               <th scope="col" className="govuk-table__header">
-                Status
+                {t('dashboard.col.status')}
               </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {items.map((task) => (
               <tr className="govuk-table__row" key={task.id}>
-                <Cell label="Form">
+                <Cell label={t('dashboard.col.form')}>
                   <TaskLink task={task} />
                 </Cell>
-                <Cell label="Child or young person">{task.subject?.displayName ?? ''}</Cell>
-                <Cell label="Reference">{task.subject?.reference ?? ''}</Cell>
-                <Cell label="Delegated">
+                <Cell label={t('dashboard.col.child')}>{task.subject?.displayName ?? ''}</Cell>
+                <Cell label={t('dashboard.col.reference')}>{task.subject?.reference ?? ''}</Cell>
+                <Cell label={t('dashboard.col.delegated')}>
                   <span className="app-nowrap">{formatInstant(task.delegatedAt)}</span>
                 </Cell>
-                <Cell label="Due date">
+                <Cell label={t('dashboard.col.dueDate')}>
                   <DueDate task={task} />
                 </Cell>
-                <Cell label="Status">
-                  <StatusTag status={task.status} />
+                <Cell label={t('dashboard.col.status')}>
+                  <StatusTag status={task.status} review={task.review} />
                 </Cell>
               </tr>
             ))}
@@ -145,54 +158,51 @@ function ToCompleteList({ reloadKey }: ListProps) {
   );
 }
 
-function WorkGroupList({ onError, onReassign, reloadKey }: ListProps) {
-  const list = usePagedList<TaskSummary>('/tasks', { view: 'work-groups' });
+function WorkGroupList({ onError, onReassign, reloadKey, filters }: ListProps) {
+  const list = usePagedList<TaskSummary>('/tasks', { view: 'work-groups', ...apiFilters(filters) });
   useReload(list.reload, reloadKey);
+  const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
   const pickup = async (task: TaskSummary) => {
     setBusy(task.id);
     try {
       await api.post(`/tasks/${encodeURIComponent(task.id)}/pickup`);
-      setFlash(`You have picked up "${task.title}". It is now in your Tasks to complete.`);
+      setFlash(t('dashboard.pickedUp', { title: task.title }));
       navigate(`/tasks/${encodeURIComponent(task.id)}`);
     } catch (error) {
       setBusy(null);
-      onError(isApiError(error, 'already_picked_up') ? 'Someone else has already picked up this task. The list has been updated.' : problemText(error));
+      onError(isApiError(error, 'already_picked_up') ? t('dashboard.alreadyPicked') : problemText(error));
       list.reload();
     }
   };
   return (
-    <ListFrame list={list} empty="There are no tasks waiting for your work groups." label="Tasks assigned to your Work Groups">
+    <ListFrame list={list} empty={filters.q || filters.form || filters.due ? t('dashboard.filteredEmpty') : t('dashboard.groups.empty')} label={t('dashboard.tab.workGroups')}>
       {(items) => (
         <table className="govuk-table app-responsive-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Tasks assigned to your Work Groups</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Form</th>
-              <th scope="col" className="govuk-table__header">Child or young person</th>
-              <th scope="col" className="govuk-table__header">Reference</th>
-              <th scope="col" className="govuk-table__header">Work Group</th>
-              <th scope="col" className="govuk-table__header">Due date</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t('dashboard.tab.workGroups')}</caption>
+          <TableHead
+            columns={[t('dashboard.col.form'), t('dashboard.col.child'), t('dashboard.col.reference'), t('dashboard.col.workGroup'), t('dashboard.col.dueDate')]}
+            hiddenLast={t('dashboard.col.actions')}
+          />
           <tbody className="govuk-table__body">
             {items.map((task) => (
               <tr className="govuk-table__row" key={task.id}>
-                <Cell label="Form">{task.title}</Cell>
-                <Cell label="Child or young person">{task.subject?.displayName ?? ''}</Cell>
-                <Cell label="Reference">{task.subject?.reference ?? ''}</Cell>
-                <Cell label="Work Group">{task.workGroup?.name ?? (task.assignee?.type === 'work_group' ? task.assignee.name : '')}</Cell>
-                <Cell label="Due date">
+                <Cell label={t('dashboard.col.form')}>{task.title}</Cell>
+                <Cell label={t('dashboard.col.child')}>{task.subject?.displayName ?? ''}</Cell>
+                <Cell label={t('dashboard.col.reference')}>{task.subject?.reference ?? ''}</Cell>
+                <Cell label={t('dashboard.col.workGroup')}>{task.workGroup?.name ?? (task.assignee?.type === 'work_group' ? task.assignee.name : '')}</Cell>
+                <Cell label={t('dashboard.col.dueDate')}>
                   <DueDate task={task} />
                 </Cell>
-                <Cell label="Actions" className="app-actions-cell">
+                <Cell label={t('dashboard.col.actions')} className="app-actions-cell">
                   <div className="app-row-actions">
                     <button type="button" className="govuk-button govuk-!-margin-bottom-0" disabled={busy === task.id} onClick={() => void pickup(task)}>
-                      Pickup<span className="govuk-visually-hidden"> {task.title}{task.subject?.reference ? `, reference ${task.subject.reference}` : ''}</span>
+                      {t('dashboard.pickup')}
+                      <span className="govuk-visually-hidden"> {task.title}{task.subject?.reference ? t('dashboard.reference', { reference: task.subject.reference }) : ''}</span>
                     </button>
                     <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => onReassign(task)}>
-                      Re-Assign<span className="govuk-visually-hidden"> {task.title}{task.subject?.reference ? `, reference ${task.subject.reference}` : ''}</span>
+                      {t('dashboard.reassign')}
+                      <span className="govuk-visually-hidden"> {task.title}{task.subject?.reference ? t('dashboard.reference', { reference: task.subject.reference }) : ''}</span>
                     </button>
                   </div>
                 </Cell>
@@ -205,39 +215,34 @@ function WorkGroupList({ onError, onReassign, reloadKey }: ListProps) {
   );
 }
 
-function GroupMemberList({ onReassign, reloadKey }: ListProps) {
-  const list = usePagedList<TaskSummary>('/tasks', { view: 'group-members' });
+function GroupMemberList({ onReassign, reloadKey, filters }: ListProps) {
+  const list = usePagedList<TaskSummary>('/tasks', { view: 'group-members', ...apiFilters({ ...filters, form: undefined }) });
   useReload(list.reload, reloadKey);
+  const t = useT();
   return (
-    <ListFrame list={list} empty="None of the people in your work groups has a task from your groups at the moment." label="Group member tasks">
+    <ListFrame list={list} empty={filters.q || filters.due ? t('dashboard.filteredEmpty') : t('dashboard.members.empty')} label={t('dashboard.tab.groupMembers')}>
       {(items) => (
         <>
           <p className="govuk-body">
             Only re-assign a colleague's task if they agree, or if they are away and the task needs someone else.
           </p>
           <table className="govuk-table app-responsive-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Group member tasks</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Form</th>
-                <th scope="col" className="govuk-table__header">Reference</th>
-                <th scope="col" className="govuk-table__header">Assigned to</th>
-                <th scope="col" className="govuk-table__header">Work Group</th>
-                <th scope="col" className="govuk-table__header">Due date</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('dashboard.tab.groupMembers')}</caption>
+            <TableHead
+              columns={[t('dashboard.col.form'), t('dashboard.col.reference'), t('dashboard.col.assignedTo'), t('dashboard.col.workGroup'), t('dashboard.col.dueDate')]}
+              hiddenLast={t('dashboard.col.actions')}
+            />
             <tbody className="govuk-table__body">
               {items.map((task) => (
                 <tr className="govuk-table__row" key={task.id}>
-                  <Cell label="Form">{task.title}</Cell>
-                  <Cell label="Reference">{task.subject?.reference ?? ''}</Cell>
-                  <Cell label="Assigned to">{assigneeName(task.assignee)}</Cell>
-                  <Cell label="Work Group">{task.workGroup?.name ?? ''}</Cell>
-                  <Cell label="Due date">
+                  <Cell label={t('dashboard.col.form')}>{task.title}</Cell>
+                  <Cell label={t('dashboard.col.reference')}>{task.subject?.reference ?? ''}</Cell>
+                  <Cell label={t('dashboard.col.assignedTo')}>{assigneeName(task.assignee)}</Cell>
+                  <Cell label={t('dashboard.col.workGroup')}>{task.workGroup?.name ?? ''}</Cell>
+                  <Cell label={t('dashboard.col.dueDate')}>
                     <DueDate task={task} />
                   </Cell>
-                  <Cell label="Actions" className="app-actions-cell">
+                  <Cell label={t('dashboard.col.actions')} className="app-actions-cell">
                     <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => onReassign(task)}>
                       Re-Assign<span className="govuk-visually-hidden"> {task.title}{task.subject?.reference ? `, reference ${task.subject.reference}` : ''}</span>
                     </button>
@@ -255,39 +260,45 @@ function GroupMemberList({ onReassign, reloadKey }: ListProps) {
 function RecentlySubmittedList({ reloadKey }: ListProps) {
   const list = usePagedList<TaskSummary>('/tasks', { view: 'recently-submitted' });
   useReload(list.reload, reloadKey);
+  const t = useT();
   return (
-    <ListFrame list={list} empty="You have not submitted any forms in the last 30 days." label="Recently submitted tasks">
+    <ListFrame list={list} empty={t('dashboard.recent.empty')} label={t('dashboard.tab.recentlySubmitted')}>
       {(items) => (
         <>
-          <p className="govuk-body">You can download a copy of a form you submitted for 30 days after you submit it.</p>
+          <p className="govuk-body">{t('dashboard.recent.intro')}</p>
           <table className="govuk-table app-responsive-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Recently submitted tasks</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Form</th>
-                <th scope="col" className="govuk-table__header">Child or young person</th>
-                <th scope="col" className="govuk-table__header">Reference</th>
-                <th scope="col" className="govuk-table__header">Submitted</th>
-                <th scope="col" className="govuk-table__header">Available until</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Download</span></th>
-              </tr>
-            </thead>
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('dashboard.tab.recentlySubmitted')}</caption>
+            <TableHead
+              columns={[t('dashboard.col.form'), t('dashboard.col.child'), t('dashboard.col.reference'), t('dashboard.col.submitted'), t('dashboard.col.availableUntil')]}
+              hiddenLast={t('dashboard.col.details')}
+            />
             <tbody className="govuk-table__body">
               {items.map((task) => (
                 <tr className="govuk-table__row" key={task.id}>
-                  <Cell label="Form">{task.title}</Cell>
-                  <Cell label="Child or young person">{task.subject?.displayName ?? ''}</Cell>
-                  <Cell label="Reference">{task.subject?.reference ?? ''}</Cell>
-                  <Cell label="Submitted">
+                  <Cell label={t('dashboard.col.form')}>
+                    {/* The guide: "click on the form you wish to view and it will automatically download". */}
+                    <a className="govuk-link" href={apiUrl(`/tasks/${encodeURIComponent(task.id)}/pdf`)} download>
+                      {task.title}
+                      <span className="govuk-visually-hidden">{task.subject?.reference ? t('dashboard.reference', { reference: task.subject.reference }) : ''}</span>
+                      {t('dashboard.pdf')}
+                    </a>
+                  </Cell>
+                  <Cell label={t('dashboard.col.child')}>{task.subject?.displayName ?? ''}</Cell>
+                  <Cell label={t('dashboard.col.reference')}>{task.subject?.reference ?? ''}</Cell>
+                  <Cell label={t('dashboard.col.submitted')}>
                     <span className="app-nowrap">{formatInstant(task.submittedAt)}</span>
                   </Cell>
-                  <Cell label="Available until">
+                  <Cell label={t('dashboard.col.availableUntil')}>
                     <span className="app-nowrap">{formatInstant(task.availableUntil)}</span>
                   </Cell>
-                  <Cell label="Download">
-                    <a className="govuk-link" href={apiUrl(`/tasks/${encodeURIComponent(task.id)}/pdf`)} download>
-                      Download PDF<span className="govuk-visually-hidden"> of {task.title}{task.subject?.reference ? `, reference ${task.subject.reference}` : ''}</span>
-                    </a>
+                  <Cell label={t('dashboard.col.details')}>
+                    <Link to={`/tasks/${encodeURIComponent(task.id)}`}>
+                      {t('dashboard.viewAnswers')}
+                      <span className="govuk-visually-hidden">
+                        {t('dashboard.of', { title: task.title })}
+                        {task.subject?.reference ? t('dashboard.reference', { reference: task.subject.reference }) : ''}
+                      </span>
+                    </Link>
                   </Cell>
                 </tr>
               ))}
@@ -311,17 +322,18 @@ function useReload(reload: () => void, key: number) {
 }
 
 function ListFrame<T>({ list, empty, label, children }: { list: ReturnType<typeof usePagedList<T>>; empty: string; label: string; children: (items: T[]) => ReactNode }) {
+  const t = useT();
   if (list.error) {
     return (
       <div className="govuk-inset-text" role="alert">
         {problemText(list.error)}{' '}
         <button type="button" className="app-link-button govuk-link" onClick={list.reload}>
-          Try again
+          {t('dashboard.tryAgain')}
         </button>
       </div>
     );
   }
-  if (!list.items) return <Loading label="Loading tasks" />;
+  if (!list.items) return <Loading label={t('dashboard.loading')} />;
   if (!list.items.length && list.pageNumber === 1) return <p className="govuk-body app-empty">{empty}</p>;
   return (
     <>
@@ -359,7 +371,8 @@ export function DashboardPage() {
   const requested = query.get('view') as View | null;
   const view: View = requested && views.includes(requested) ? requested : 'to-complete';
 
-  usePageTitle(TAB_LABELS[view], !!error);
+  const t = useT();
+  usePageTitle(tabLabel(t, view), !!error);
 
   const select = (next: View) => {
     setError(null);
@@ -380,19 +393,25 @@ export function DashboardPage() {
     window.setTimeout(() => document.getElementById(`tab-${views[next]}`)?.focus(), 0);
   };
 
+  const filters = filtersFrom(query);
+  const sortParam = query.get('sort');
+  const orderParam = query.get('order');
   const listProps: ListProps = {
     onError: setError,
     onReassign: setReassigning,
     reloadKey,
+    filters,
+    sort: sortParam === 'delegatedAt' || sortParam === 'title' || sortParam === 'dueDate' ? sortParam : undefined,
+    order: orderParam === 'desc' || orderParam === 'asc' ? orderParam : undefined,
   };
 
   return (
     <>
       {error && <ErrorSummary errors={[{ text: error }]} />}
       {flash && <SuccessBanner heading={flash.heading ?? flash.text}>{flash.heading && <p className="govuk-body">{flash.text}</p>}</SuccessBanner>}
-      <Heading caption={account ? `${account.firstName} ${account.lastName}` : undefined}>Your tasks</Heading>
+      <Heading caption={account ? `${account.firstName} ${account.lastName}` : undefined}>{t('dashboard.yourTasks')}</Heading>
       <div className="govuk-tabs app-tabs" data-module="govuk-tabs">
-        <h2 className="govuk-tabs__title">Contents</h2>
+        <h2 className="govuk-tabs__title">{t('dashboard.contents')}</h2>
         <ul className="govuk-tabs__list" role="tablist">
           {views.map((v, index) => (
             <li key={v} className={`govuk-tabs__list-item${v === view ? ' govuk-tabs__list-item--selected' : ''}`} role="presentation">
@@ -410,13 +429,14 @@ export function DashboardPage() {
                 }}
                 onKeyDown={(event) => onKeyDown(event, index)}
               >
-                {TAB_LABELS[v]}
+                {tabLabel(t, v)}
               </a>
             </li>
           ))}
         </ul>
         <section className="govuk-tabs__panel" id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-          <h2 className="govuk-heading-m">{TAB_LABELS[view]}</h2>
+          <h2 className="govuk-heading-m">{tabLabel(t, view)}</h2>
+          {view !== 'recently-submitted' && <TaskFilters view={view} filters={filters} referenceOnly={view === 'group-members'} />}
           {view === 'to-complete' && <ToCompleteList {...listProps} />}
           {view === 'work-groups' && <WorkGroupList {...listProps} />}
           {view === 'group-members' && <GroupMemberList {...listProps} />}
@@ -430,7 +450,7 @@ export function DashboardPage() {
           onDone={(target) => {
             setReassigning(null);
             setError(null);
-            setFlashState({ text: `"${reassigning.title}" has been re-assigned to ${target}.` });
+            setFlashState({ text: t('flash.reassigned', { title: reassigning.title, target }) });
             setReloadKey((n) => n + 1);
           }}
         />

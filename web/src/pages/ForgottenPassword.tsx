@@ -5,12 +5,13 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { fieldErrors, problemErrors, useErrors } from '../components/errors';
 import { Button, PasswordField, TextField } from '../components/fields';
 import { Heading, setFlash, usePageTitle } from '../components/Page';
+import { useT } from '../i18n/language';
 import { Link, navigate } from '../router';
-import { PASSWORD_HINT } from './Register';
 
 type Step = 'email' | 'code' | 'password';
 
 export function ForgottenPasswordPage() {
+  const t = useT();
   const [step, setStep] = useState<Step>('email');
   const [email, setEmail] = useState('');
   const [resetId, setResetId] = useState('');
@@ -21,13 +22,13 @@ export function ForgottenPasswordPage() {
   const [busy, setBusy] = useState(false);
   const { errors, setErrors, clear, hasErrors } = useErrors();
 
-  usePageTitle(step === 'password' ? 'Create a new password' : 'Forgotten password', hasErrors);
+  usePageTitle(step === 'password' ? t('reset.newTitle') : t('reset.title'), hasErrors);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = email.trim();
     const invalid = fieldErrors([
-      ['email', !trimmed ? 'Enter your email address' : !/^[^\s@]+@[^\s@]+$/.test(trimmed) && 'Enter an email address in the correct format, like name@example.com'],
+      ['email', !trimmed ? t('login.enterEmail') : !/^[^\s@]+@[^\s@]+$/.test(trimmed) && t('login.emailFormat')],
     ]);
     if (invalid.summary.length) return setErrors(invalid);
     setBusy(true);
@@ -53,19 +54,19 @@ export function ForgottenPasswordPage() {
   const complete = async (event: FormEvent) => {
     event.preventDefault();
     const invalid = fieldErrors([
-      ['password', !password ? 'Enter a new password' : password.length < 12 && 'Your password must be 12 characters or more'],
-      ['confirm', password && !confirm ? 'Enter your new password again' : confirm !== password && 'The passwords do not match. Enter the same password twice'],
+      ['password', !password ? t('reset.enterNew') : password.length < 12 && t('register.err.passwordShort')],
+      ['confirm', password && !confirm ? t('reset.enterNewAgain') : confirm !== password && t('register.err.mismatch')],
     ]);
     if (invalid.summary.length) return setErrors(invalid);
     setBusy(true);
     try {
       await api.post(`/password-resets/${encodeURIComponent(resetId)}/complete`, { resetToken, newPassword: password });
-      setFlash('Sign in with your new password.', 'Your password has been changed');
+      setFlash(t('reset.signInWithNew'), t('reset.changed'));
       navigate('/login', { force: true });
     } catch (error) {
       const err = problemErrors(error, (key) => (key === 'weak_password' || key === 'newPassword' ? 'password' : undefined));
       if ((error as { status?: number }).status === 410 || (error as { code?: string }).code === 'invalid_token') {
-        restart('The time to set a new password has run out. Enter your email address to get a new code.');
+        restart(t('reset.runOut'));
       } else {
         setErrors(err);
       }
@@ -78,7 +79,7 @@ export function ForgottenPasswordPage() {
     return (
       <CodeStep
         email={email.trim()}
-        caption="Forgotten password"
+        caption={t('reset.title')}
         onSubmit={async (code) => {
           const result = await api.post<{ resetToken: string }>(`/password-resets/${encodeURIComponent(resetId)}/verify`, { code });
           setResetToken(result.resetToken);
@@ -92,7 +93,7 @@ export function ForgottenPasswordPage() {
         }}
         onExpired={restart}
       >
-        <p className="govuk-body">If an account uses this email address, we have sent it a code.</p>
+        <p className="govuk-body">{t('reset.ifAccount')}</p>
       </CodeStep>
     );
   }
@@ -102,15 +103,15 @@ export function ForgottenPasswordPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors.summary} />
-          <Heading caption="Forgotten password" focusKey="password">
-            Create a new password
+          <Heading caption={t('reset.title')} focusKey="password">
+            {t('reset.newTitle')}
           </Heading>
-          <p className="govuk-body">Changing your password signs you out everywhere you are signed in.</p>
+          <p className="govuk-body">{t('reset.signsOut')}</p>
           <form noValidate onSubmit={complete}>
-            <PasswordField id="password" label="New password" hint={PASSWORD_HINT} autoComplete="new-password" value={password} onChange={setPassword} error={errors.fields.password} />
-            <PasswordField id="confirm" label="Confirm your new password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.fields.confirm} />
+            <PasswordField id="password" label={t('reset.newPassword')} hint={t('register.passwordHint')} autoComplete="new-password" value={password} onChange={setPassword} error={errors.fields.password} />
+            <PasswordField id="confirm" label={t('reset.confirmNew')} autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.fields.confirm} />
             <Button type="submit" disabled={busy}>
-              Change password
+              {t('reset.change')}
             </Button>
           </form>
         </div>
@@ -127,16 +128,16 @@ export function ForgottenPasswordPage() {
             {notice}
           </div>
         )}
-        <Heading focusKey="email">Forgotten password</Heading>
-        <p className="govuk-body">Enter the email address you use for the Professional Portal. We will email you a code so you can choose a new password.</p>
+        <Heading focusKey="email">{t('reset.title')}</Heading>
+        <p className="govuk-body">{t('reset.intro')}</p>
         <form noValidate onSubmit={start}>
-          <TextField id="email" label="Email address" type="email" autoComplete="email" spellCheck={false} value={email} onChange={setEmail} error={errors.fields.email} />
+          <TextField id="email" label={t('login.email')} type="email" autoComplete="email" spellCheck={false} value={email} onChange={setEmail} error={errors.fields.email} />
           <Button type="submit" disabled={busy}>
-            Continue
+            {t('login.continue')}
           </Button>
         </form>
         <p className="govuk-body">
-          <Link to="/login">Back to sign in</Link>
+          <Link to="/login">{t('reset.backToSignIn')}</Link>
         </p>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { fieldErrors, problemErrors, useErrors } from '../components/errors';
 import { Button, PasswordField, TextField } from '../components/fields';
 import { Heading, ImportantBanner, SuccessBanner, takeFlash, usePageTitle } from '../components/Page';
 import { Link, navigate, safeNext, useQuery } from '../router';
+import { useT } from '../i18n/language';
 import { useSession } from '../session';
 import type { AccountAndSession } from '../types';
 
@@ -27,16 +28,17 @@ export function LoginPage() {
   const expired = query.get('expired') === '1';
   const signedOut = query.get('signedOut') === '1';
   const next = safeNext(query.get('next'));
+  const t = useT();
 
-  usePageTitle('Sign in', hasErrors);
+  usePageTitle(t('login.title'), hasErrors);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     const trimmed = email.trim();
     const invalid = fieldErrors([
-      ['email', !trimmed ? 'Enter your email address' : !/^[^\s@]+@[^\s@]+$/.test(trimmed) && 'Enter an email address in the correct format, like name@example.com'],
-      ['password', !password && 'Enter your password'],
+      ['email', !trimmed ? t('login.enterEmail') : !/^[^\s@]+@[^\s@]+$/.test(trimmed) && t('login.emailFormat')],
+      ['password', !password && t('login.enterPassword')],
     ]);
     if (invalid.summary.length) return setErrors(invalid);
     setBusy(true);
@@ -55,8 +57,8 @@ export function LoginPage() {
     return (
       <CodeStep
         email={challenge.email}
-        caption="Sign in"
-        submitLabel="Sign in"
+        caption={t('login.title')}
+        submitLabel={t('code.signIn')}
         onSubmit={async (code) => {
           const result = await api.post<AccountAndSession>('/auth/login/verify', { challengeId: challenge.challengeId, code });
           signedIn(result);
@@ -66,7 +68,7 @@ export function LoginPage() {
         onExpired={(message) => {
           setChallenge(null);
           setPassword('');
-          setNotice(`${message} Enter your email address and password again.`);
+          setNotice(t('login.startAgain', { message }));
         }}
       />
     );
@@ -77,28 +79,23 @@ export function LoginPage() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors.summary} />
         {!hasErrors && expired && (
-          <ImportantBanner heading="You have been signed out" role="alert">
-            <p className="govuk-body">
-              For your security, we signed you out because you had not done anything for 30 minutes. We saved any answers we
-              could. Sign in again to carry on.
-            </p>
+          <ImportantBanner heading={t('login.expiredHeading')} role="alert">
+            <p className="govuk-body">{t('login.expiredText')}</p>
           </ImportantBanner>
         )}
-        {!hasErrors && signedOut && !flash && <SuccessBanner heading="You have signed out" />}
+        {!hasErrors && signedOut && !flash && <SuccessBanner heading={t('login.signedOut')} />}
         {!hasErrors && flash && <SuccessBanner heading={flash.heading ?? flash.text}>{flash.heading && <p className="govuk-body">{flash.text}</p>}</SuccessBanner>}
         {notice && (
           <div className="govuk-inset-text" role="alert">
             {notice}
           </div>
         )}
-        <Heading>Sign in to the Professional Portal</Heading>
-        <p className="govuk-body">
-          Use the Professional Portal to complete and submit forms about the children and young people you work with.
-        </p>
+        <Heading>{t('login.heading')}</Heading>
+        <p className="govuk-body">{t('login.intro')}</p>
         <form noValidate onSubmit={submit}>
           <TextField
             id="email"
-            label="Email address"
+            label={t('login.email')}
             type="email"
             autoComplete="username"
             spellCheck={false}
@@ -106,19 +103,19 @@ export function LoginPage() {
             onChange={setEmail}
             error={errors.fields.email}
           />
-          <PasswordField id="password" label="Password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.fields.password} />
-          <p className="govuk-body">We will email you a code to finish signing in.</p>
+          <PasswordField id="password" label={t('login.password')} autoComplete="current-password" value={password} onChange={setPassword} error={errors.fields.password} />
+          <p className="govuk-body">{t('login.codeNote')}</p>
           <Button type="submit" disabled={busy}>
-            Continue
+            {t('login.continue')}
           </Button>
         </form>
         <p className="govuk-body">
-          <Link to="/forgotten-password">Forgotten password?</Link>
+          <Link to="/forgotten-password">{t('login.forgotten')}</Link>
         </p>
-        <h2 className="govuk-heading-m">New to the Professional Portal?</h2>
-        <p className="govuk-body">You need to register once. Use your work email address.</p>
+        <h2 className="govuk-heading-m">{t('login.newHeading')}</h2>
+        <p className="govuk-body">{t('login.newText')}</p>
         <p className="govuk-body">
-          <Link to="/register">Register for a new account</Link>
+          <Link to="/register">{t('login.register')}</Link>
         </p>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { fieldErrors, problemErrors, useErrors } from '../components/errors';
 import { Button, TextField } from '../components/fields';
 import { Heading, Loading, SuccessBanner, usePageTitle } from '../components/Page';
+import { useT } from '../i18n/language';
 import { useSession } from '../session';
 import type { Account } from '../types';
 import { validateDetails } from './Register';
@@ -47,6 +48,7 @@ const PATHS: Record<string, string> = {
 };
 
 export function MyDetailsPage() {
+  const t = useT();
   const { setAccount } = useSession();
   const [account, setLocal] = useState<Account | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -54,7 +56,7 @@ export function MyDetailsPage() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const { errors, setErrors, clear, hasErrors } = useErrors();
-  usePageTitle(editing ? 'Change your details' : 'My details', hasErrors);
+  usePageTitle(editing ? t('details.change') : t('details.title'), hasErrors);
 
   useEffect(() => {
     api
@@ -66,7 +68,7 @@ export function MyDetailsPage() {
       .catch((error) => setErrors(problemErrors(error)));
   }, [setErrors]);
 
-  if (!account || !draft) return hasErrors ? <ErrorSummary errors={errors.summary} /> : <Loading label="Loading your details" />;
+  if (!account || !draft) return hasErrors ? <ErrorSummary errors={errors.summary} /> : <Loading label={t('details.loading')} />;
 
   const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
 
@@ -105,25 +107,25 @@ export function MyDetailsPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors.summary} />
-          <Heading focusKey="edit">Change your details</Heading>
+          <Heading focusKey="edit">{t('details.change')}</Heading>
           <form noValidate onSubmit={submit}>
-            <TextField id="firstName" label="First name" autoComplete="given-name" value={draft.firstName} onChange={set('firstName')} error={errors.fields.firstName} />
-            <TextField id="lastName" label="Last name" autoComplete="family-name" value={draft.lastName} onChange={set('lastName')} error={errors.fields.lastName} />
-            <TextField id="jobTitle" label="Job title" optional autoComplete="organization-title" value={draft.jobTitle} onChange={set('jobTitle')} error={errors.fields.jobTitle} />
-            <TextField id="organisation" label="Organisation" autoComplete="organization" value={draft.organisation} onChange={set('organisation')} error={errors.fields.organisation} />
-            <TextField id="phone" label="Phone number" optional type="tel" autoComplete="tel" widthClass="govuk-input--width-20" value={draft.phone} onChange={set('phone')} error={errors.fields.phone} />
+            <TextField id="firstName" label={t('field.firstName')} autoComplete="given-name" value={draft.firstName} onChange={set('firstName')} error={errors.fields.firstName} />
+            <TextField id="lastName" label={t('field.lastName')} autoComplete="family-name" value={draft.lastName} onChange={set('lastName')} error={errors.fields.lastName} />
+            <TextField id="jobTitle" label={t('field.jobTitle')} optional autoComplete="organization-title" value={draft.jobTitle} onChange={set('jobTitle')} error={errors.fields.jobTitle} />
+            <TextField id="organisation" label={t('field.organisation')} autoComplete="organization" value={draft.organisation} onChange={set('organisation')} error={errors.fields.organisation} />
+            <TextField id="phone" label={t('field.phone')} optional type="tel" autoComplete="tel" widthClass="govuk-input--width-20" value={draft.phone} onChange={set('phone')} error={errors.fields.phone} />
             <fieldset className="govuk-fieldset">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                <h2 className="govuk-fieldset__heading">Address</h2>
+                <h2 className="govuk-fieldset__heading">{t('field.address')}</h2>
               </legend>
-              <TextField id="address-line1" label="Address line 1" autoComplete="address-line1" value={draft.line1} onChange={set('line1')} error={errors.fields['address-line1']} />
-              <TextField id="address-line2" label="Address line 2" optional autoComplete="address-line2" value={draft.line2} onChange={set('line2')} error={errors.fields['address-line2']} />
-              <TextField id="address-town" label="Town or city" autoComplete="address-level2" widthClass="govuk-!-width-two-thirds" value={draft.town} onChange={set('town')} error={errors.fields['address-town']} />
-              <TextField id="address-postcode" label="Postcode" autoComplete="postal-code" widthClass="govuk-input--width-10" value={draft.postcode} onChange={set('postcode')} error={errors.fields['address-postcode']} />
+              <TextField id="address-line1" label={t('field.addressLine1')} autoComplete="address-line1" value={draft.line1} onChange={set('line1')} error={errors.fields['address-line1']} />
+              <TextField id="address-line2" label={t('field.addressLine2')} optional autoComplete="address-line2" value={draft.line2} onChange={set('line2')} error={errors.fields['address-line2']} />
+              <TextField id="address-town" label={t('field.town')} autoComplete="address-level2" widthClass="govuk-!-width-two-thirds" value={draft.town} onChange={set('town')} error={errors.fields['address-town']} />
+              <TextField id="address-postcode" label={t('field.postcode')} autoComplete="postal-code" widthClass="govuk-input--width-10" value={draft.postcode} onChange={set('postcode')} error={errors.fields['address-postcode']} />
             </fieldset>
             <div className="govuk-button-group">
               <Button type="submit" disabled={busy}>
-                Save changes
+                {t('details.saveChanges')}
               </Button>
               <button
                 type="button"
@@ -134,7 +136,7 @@ export function MyDetailsPage() {
                   setEditing(false);
                 }}
               >
-                Cancel
+                {t('details.cancel')}
               </button>
             </div>
           </form>
@@ -146,7 +148,7 @@ export function MyDetailsPage() {
   const row = (key: string, value: string | null | undefined) => (
     <div className="govuk-summary-list__row">
       <dt className="govuk-summary-list__key">{key}</dt>
-      <dd className="govuk-summary-list__value app-pre-line">{value || 'Not given'}</dd>
+      <dd className="govuk-summary-list__value app-pre-line">{value || t('details.notGiven')}</dd>
     </div>
   );
   const address = [account.address?.line1, account.address?.line2, account.address?.town, account.address?.postcode].filter(Boolean).join('\n');
@@ -155,16 +157,16 @@ export function MyDetailsPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors.summary} />
-        {saved && <SuccessBanner heading="Your details have been updated" />}
-        <Heading focusKey="view">My details</Heading>
+        {saved && <SuccessBanner heading={t('details.updated')} />}
+        <Heading focusKey="view">{t('details.title')}</Heading>
         <dl className="govuk-summary-list">
-          {row('Name', `${account.firstName} ${account.lastName}`)}
-          {row('Email address', account.email)}
-          {row('Job title', account.jobTitle)}
-          {row('Organisation', account.organisation)}
-          {row('Phone number', account.phone)}
-          {row('Address', address)}
-          {row('Work Groups', account.workGroups.map((g) => g.name).join('\n') || 'None')}
+          {row(t('details.name'), `${account.firstName} ${account.lastName}`)}
+          {row(t('details.email'), account.email)}
+          {row(t('field.jobTitle'), account.jobTitle)}
+          {row(t('field.organisation'), account.organisation)}
+          {row(t('field.phone'), account.phone)}
+          {row(t('field.address'), address)}
+          {row(t('details.workGroups'), account.workGroups.map((g) => g.name).join('\n') || t('details.none'))}
         </dl>
         <Button
           variant="secondary"
@@ -173,9 +175,9 @@ export function MyDetailsPage() {
             setEditing(true);
           }}
         >
-          Change your details
+          {t('details.change')}
         </Button>
-        <p className="govuk-body">To change your email address or your Work Groups, contact the council's helpdesk.</p>
+        <p className="govuk-body">{t('details.helpdesk')}</p>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import {
   computeVisibility,
   displayAnswer,
   isUnanswered,
+  localizeDefinition,
   orderedQuestions,
   validateAnswers,
   type AnswerError,
@@ -12,15 +13,21 @@ import {
   type TableRow,
 } from '@form-schema';
 import { api, apiUrl, isApiError } from '../api';
+import { useLanguage, useT } from '../i18n/language';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { problemText } from '../components/errors';
 import { Heading, Loading, SuccessBanner, setFlash, takeFlash, usePageTitle } from '../components/Page';
-import { Modal } from '../components/Modal';
 import { ReassignDialog } from '../components/ReassignDialog';
+import { DeclineDialog, MessagesSection, TaskNotices } from '../components/TaskConversation';
+import { ReturnFromReviewDialog, ReviewBanner, SendForReviewDialog } from '../components/TaskReview';
 import { AttachmentsSection } from '../form/Attachments';
+import { useAutosave } from '../form/autosave';
+import { SaveStatus } from '../form/SaveStatus';
+import { SubmitConfirmation } from '../form/SubmitConfirmation';
+import { SubmittedFiles } from '../form/SubmittedFiles';
 import { errorTarget } from '../form/ids';
 import { QuestionField } from '../form/questions';
-import { COUNCIL_NAME, formatDateTime, formatInstant } from '../format';
+import { COUNCIL_NAME, formatInstant } from '../format';
 import { addNavigationGuard, Link, navigate } from '../router';
 import { registerDraftSaver } from '../session';
 import type { Attachment, TaskDetail, TaskStatus } from '../types';
@@ -60,8 +67,16 @@ function initialAnswers(definition: FormDefinition, answers: Answers | null): An
 }
 
 export function TaskPage({ taskId }: { taskId: string }) {
+  const tr = useT();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [task, setTask] = useState<TaskDetail | null>(null);
+  const [loadedTask, setTask] = useState<TaskDetail | null>(null);
+  // The form's texts in the chosen language where the definition carries Welsh (English otherwise).
+  const language = useLanguage();
+  const task = useMemo(() => {
+    if (!loadedTask) return null;
+    const definition = localizeDefinition(loadedTask.definition, language);
+    return { ...loadedTask, definition, title: definition === loadedTask.definition ? loadedTask.title : definition.title };
+  }, [loadedTask, language]);
   const [answers, setAnswers] = useState<Answers>({});
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [version, setVersion] = useState(0);
@@ -74,8 +89,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const [conflict, setConflict] = useState<null | 'version' | 'submitted'>(null);
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [saves, setSaves] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [reassigning, setReassigning] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const [reviewing, setReviewing] = useState<null | 'send' | 'return'>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [flash] = useState(takeFlash);
   const [pageFocus, setPageFocus] = useState(0);
@@ -132,11 +150,15 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
   const visibility = useMemo(() => (definition ? computeVisibility(definition, answers) : new Map<string, boolean>()), [definition, answers]);
 
-  /** Saves the draft if it changed; resolves to the version to use next. Errors are shown, then rethrown. */
-  const save = useCallback(async (): Promise<number> => {
+  /**
+   * Saves the draft if it changed (or always, for the Save button); resolves to the version to use
+   * next. Errors are shown, then rethrown. A stale version is never overwritten: the server answers
+   * 409 and the conflict banner explains.
+   */
+  const save = useCallback(async (force = false): Promise<number> => {
     if (!definition) return versionRef.current;
     if (savePromise.current) await savePromise.current.catch(() => undefined);
-    if (!dirtyRef.current) return versionRef.current;
+    if (!dirtyRef.current && !force) return versionRef.current;
     const editsAtStart = editCount.current;
     const run = (async () => {
       try {
@@ -148,6 +170,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         setVersion(result.version);
         setStatus(result.status);
         setSavedAt(result.savedAt);
+        setSaves((n) => n + 1);
         if (editCount.current === editsAtStart) {
           dirtyRef.current = false;
           setDirty(false);
@@ -161,7 +184,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
           setScope('form');
           setProblem([]);
         } else if (!(isApiError(error) && error.status === 401)) {
-          setProblem([{ text: `Your answers could not be saved. ${problemText(error)}` }]);
+          setProblem([{ text: tr('task.notSaved', { problem: problemText(error) }) }]);
         }
         throw error;
       }
@@ -173,6 +196,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
       savePromise.current = null;
     }
   }, [definition, taskId]);
+
+  // Unsaved changes save themselves after two minutes (moving between pages saves at once).
+  useAutosave(dirty, saves, !!conflict || confirming, save);
 
   // A timeout or sign-out saves the draft first.
   useEffect(() => registerDraftSaver(async () => {
@@ -186,7 +212,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
       event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    const removeGuard = addNavigationGuard(() => !dirtyRef.current || window.confirm('You have answers that are not saved. Leave this form without saving them?'));
+    const removeGuard = addNavigationGuard(() => !dirtyRef.current || window.confirm(tr('task.leaveUnsaved')));
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       removeGuard();
@@ -245,12 +271,12 @@ export function TaskPage({ taskId }: { taskId: string }) {
   // The summary is rebuilt on every render; it takes focus only when errors are shown anew.
   const summaryFocusKey = useMemo(() => ({}), [errors, problem]);
 
-  usePageTitle(task ? task.title : 'Form', summaryErrors.length > 0);
+  usePageTitle(task ? task.title : tr('task.form'), summaryErrors.length > 0);
 
   const move = async (index: number, validate: boolean) => {
     setProblem([]);
     if (validate && definition && page && !onAttachmentsTab) {
-      const pageErrors = validateAnswers(definition, answers, { mode: 'complete', pageId: page.id });
+      const pageErrors = validateAnswers(definition, answers, { mode: 'complete', pageId: page.id, language });
       try {
         setBusy(true);
         await save();
@@ -279,11 +305,23 @@ export function TaskPage({ taskId }: { taskId: string }) {
     goTo(index);
   };
 
+  /** The guide's Save: saves and stays on the form. */
+  const saveAndStay = async () => {
+    // Not `busy`: disabling the button would drop the keyboard focus that is on it. A second press
+    // waits for the first save (save() queues behind it).
+    setProblem([]);
+    try {
+      await save(true);
+    } catch {
+      // The summary or the conflict banner says why.
+    }
+  };
+
   const saveAndClose = async () => {
     setBusy(true);
     try {
       await save();
-      setFlash(`Your answers to "${task?.title ?? 'the form'}" have been saved. You can come back to it at any time from Tasks to complete.`, 'Your answers have been saved');
+      setFlash(tr('task.savedFlash', { title: task?.title ?? tr('task.theForm') }), tr('task.savedHeading'));
       navigate('/', { force: true });
     } catch {
       setBusy(false);
@@ -303,7 +341,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const trySubmit = async () => {
     if (!definition) return;
     setProblem([]);
-    const formErrors = validateAnswers(definition, answers, { mode: 'complete' }).filter((error) => error.pageId !== '');
+    const formErrors = validateAnswers(definition, answers, { mode: 'complete', language }).filter((error) => error.pageId !== '');
     if (formErrors.length) {
       try {
         await save();
@@ -317,7 +355,12 @@ export function TaskPage({ taskId }: { taskId: string }) {
     setConfirming(true);
   };
 
+  // One submission per confirmation, however fast Enter is pressed (the button may be pressed again
+  // before React re-renders it away).
+  const submitting = useRef(false);
   const submit = async () => {
+    if (submitting.current) return;
+    submitting.current = true;
     setConfirming(false);
     setBusy(true);
     try {
@@ -330,8 +373,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
       if (isApiError(error, 'validation_failed')) showFormErrors(error.errors as AnswerError[]);
       else if (isApiError(error, 'version_conflict')) setConflict('version');
       else if (isApiError(error, 'already_submitted')) setConflict('submitted');
-      else if (!(isApiError(error) && error.status === 401) && !problem.length) setProblem([{ text: `Your contribution has not been submitted. ${problemText(error)}` }]);
+      else if (!(isApiError(error) && error.status === 401) && !problem.length) setProblem([{ text: tr('task.notSubmitted', { problem: problemText(error) }) }]);
     } finally {
+      submitting.current = false;
       setBusy(false);
     }
   };
@@ -349,33 +393,33 @@ export function TaskPage({ taskId }: { taskId: string }) {
     }
   };
 
-  if (load.kind === 'loading') return <Loading label="Loading the form" />;
+  if (load.kind === 'loading') return <Loading label={tr('task.loading')} />;
   if (load.kind === 'pickup') return <PickupRequired taskId={taskId} onPickedUp={() => void fetchTask()} />;
   if (load.kind === 'not-found') return <TaskNotFound />;
   if (load.kind === 'error' || !task || !definition) {
     return (
       <>
-        <Heading>Sorry, there is a problem</Heading>
-        <p className="govuk-body">{load.kind === 'error' ? load.message : 'The form could not be loaded.'}</p>
+        <Heading>{tr('task.problemHeading')}</Heading>
+        <p className="govuk-body">{load.kind === 'error' ? load.message : tr('task.couldNotLoad')}</p>
         <button type="button" className="govuk-button" onClick={() => void fetchTask()}>
-          Try again
+          {tr('task.tryAgain')}
         </button>
       </>
     );
   }
 
   if (submitted) return <SubmittedPanel task={task} submitted={submitted} />;
-  if (status === 'submitted') return <SubmittedView task={task} answers={answers} />;
+  if (status === 'submitted') return <SubmittedView task={task} answers={answers} attachments={attachments} />;
 
   const pdfHref = apiUrl(`/tasks/${encodeURIComponent(taskId)}/pdf`);
-  const subjectCaption = [task.subject?.displayName, task.subject?.reference && `Reference ${task.subject.reference}`].filter(Boolean).join(' – ');
+  const subjectCaption = [task.subject?.displayName, task.subject?.reference && tr('task.reference', { reference: task.subject.reference })].filter(Boolean).join(' – ');
 
   const questions = (
     <div className="app-form-page">
       {page && (
         <>
           <h2 className={`${multiPage ? 'govuk-heading-l' : 'govuk-heading-m'} app-page-heading`} id="form-page-heading" tabIndex={-1}>
-            {multiPage && <span className="govuk-caption-m">Section {pageIndex + 1} of {pages.length}</span>}
+            {multiPage && <span className="govuk-caption-m">{tr('task.section', { n: pageIndex + 1, total: pages.length })}</span>}
             {page.title}
           </h2>
           {page.questions.map((question) =>
@@ -405,7 +449,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
     <>
       <div id="form-top" />
       <Link to="/" className="govuk-back-link">
-        Back to your tasks
+        {tr('task.back')}
       </Link>
       {conflict && <ConflictBanner kind={conflict} onReload={() => void fetchTask()} />}
       <ErrorSummary errors={summaryErrors} focusKey={summaryFocusKey} />
@@ -413,52 +457,56 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <Heading caption={subjectCaption || undefined}>{task.title}</Heading>
       <dl className="govuk-summary-list govuk-summary-list--no-border app-task-facts">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Due date</dt>
+          <dt className="govuk-summary-list__key">{tr('dashboard.col.dueDate')}</dt>
           <dd className="govuk-summary-list__value">
             <DueDate task={task} />
           </dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Status</dt>
+          <dt className="govuk-summary-list__key">{tr('dashboard.col.status')}</dt>
           <dd className="govuk-summary-list__value">
-            <StatusTag status={status} />
+            <StatusTag status={status} review={task.review} />
           </dd>
         </div>
         {task.workGroup && (
           <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Work Group</dt>
+            <dt className="govuk-summary-list__key">{tr('task.workGroup')}</dt>
             <dd className="govuk-summary-list__value">{task.workGroup.name}</dd>
           </div>
         )}
       </dl>
+      <TaskNotices notices={task.notices} />
+      <ReviewBanner review={task.review} onReturn={() => setReviewing('return')} />
       {task.message && (
         <div className="govuk-inset-text">
-          <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Message from the case worker</h2>
+          <h2 className="govuk-heading-s govuk-!-margin-bottom-1">{tr('task.message')}</h2>
           <p className="govuk-body app-pre-line">{task.message}</p>
         </div>
       )}
       <p className="govuk-body">
-        Questions marked with <span className="app-required" aria-hidden="true">*</span>
-        <span className="govuk-visually-hidden">an asterisk</span> must be answered before you can submit. Save your answers regularly.
+        {tr('task.requiredBefore')}
+        <span className="app-required" aria-hidden="true">*</span>
+        <span className="govuk-visually-hidden">{tr('task.asterisk')}</span>
+        {tr('task.requiredAfter')}
       </p>
 
       {multiPage ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-quarter">
-            <nav className="app-side-nav" aria-label="Form sections">
+            <nav className="app-side-nav" aria-label={tr('task.sections')}>
               <ol className="app-side-nav__list">
                 {pages.map((p, index) => (
                   <li key={p.id} className={`app-side-nav__item${index === pageIndex ? ' app-side-nav__item--current' : ''}`}>
                     <button type="button" className="app-side-nav__link" aria-current={index === pageIndex ? 'step' : undefined} onClick={() => index !== pageIndex && void move(index, false)}>
                       {p.title}
-                      {pageErrorIds.has(p.id) && <strong className="govuk-tag govuk-tag--red app-side-nav__tag">Needs answers</strong>}
+                      {pageErrorIds.has(p.id) && <strong className="govuk-tag govuk-tag--red app-side-nav__tag">{tr('task.needsAnswers')}</strong>}
                     </button>
                   </li>
                 ))}
                 {attachmentsTab && (
                   <li className={`app-side-nav__item${onAttachmentsTab ? ' app-side-nav__item--current' : ''}`}>
                     <button type="button" className="app-side-nav__link" aria-current={onAttachmentsTab ? 'step' : undefined} onClick={() => !onAttachmentsTab && void move(pages.length, false)}>
-                      Attach supporting documents
+                      {tr('task.attachTab')}
                       {attachments.length > 0 && <span className="app-side-nav__count"> ({attachments.length})</span>}
                     </button>
                   </li>
@@ -470,7 +518,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             {onAttachmentsTab ? (
               <>
                 <h2 className="govuk-visually-hidden" id="form-page-heading" tabIndex={-1}>
-                  Attach supporting documents
+                  {tr('task.attachTab')}
                 </h2>
                 {attachmentsSection}
               </>
@@ -480,12 +528,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
             <div className="govuk-button-group app-pager-buttons">
               {pageIndex > 0 && (
                 <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void move(pageIndex - 1, false)}>
-                  <span aria-hidden="true">‹ </span>Previous
+                  <span aria-hidden="true">‹ </span>
+                  {tr('task.previous')}
                 </button>
               )}
               {pageIndex < tabCount - 1 && (
                 <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void move(pageIndex + 1, true)}>
-                  Next<span aria-hidden="true"> ›</span>
+                  {tr('task.next')}
+                  <span aria-hidden="true"> ›</span>
                 </button>
               )}
             </div>
@@ -499,39 +549,84 @@ export function TaskPage({ taskId }: { taskId: string }) {
       )}
 
       <div className="app-form-actions">
-        <p className="govuk-body app-save-status" role="status" aria-live="polite">
-          {dirty ? 'You have changes that are not saved.' : savedAt ? `Saved at ${formatDateTime(savedAt).split(' at ')[1]}.` : ''}
-        </p>
+        <SaveStatus dirty={dirty} savedAt={savedAt} saves={saves} />
         <div className="govuk-button-group">
           <button type="button" className="govuk-button" disabled={busy || !!conflict} onClick={() => void trySubmit()}>
-            Submit Contribution
+            {tr('task.submit')}
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" disabled={!!conflict} onClick={() => void saveAndStay()}>
+            {tr('task.save')}
           </button>
           <button type="button" className="govuk-button govuk-button--secondary" disabled={busy || !!conflict} onClick={() => void saveAndClose()}>
-            Save and Close
+            {tr('task.saveAndClose')}
           </button>
         </div>
         <div className="govuk-button-group">
           <a className="govuk-link" href={pdfHref} download onClick={(event) => void downloadPdf(event)}>
-            Download PDF<span className="govuk-visually-hidden"> of this form</span>
+            {tr('task.downloadPdf')}
+            <span className="govuk-visually-hidden">{tr('task.ofThisForm')}</span>
           </a>
           <button type="button" className="app-link-button govuk-link" onClick={() => setReassigning(true)}>
-            Re-Assign<span className="govuk-visually-hidden"> this task</span>
+            {tr('task.reassign')}
+            <span className="govuk-visually-hidden">{tr('task.thisTask')}</span>
+          </button>
+          {task.workGroup && task.review?.state !== 'ready_for_review' && (
+            <button type="button" className="app-link-button govuk-link" onClick={() => setReviewing('send')}>
+              {tr('task.sendForReview')}
+              <span className="govuk-visually-hidden">{tr('task.toColleague')}</span>
+            </button>
+          )}
+          <button type="button" className="app-link-button govuk-link" onClick={() => setDeclining(true)}>
+            {tr('task.decline')}
+            <span className="govuk-visually-hidden">{tr('task.cannotComplete')}</span>
           </button>
         </div>
       </div>
 
-      {confirming && (
-        <Modal title="Submit Contribution" onClose={() => setConfirming(false)} role="alertdialog">
-          <p className="govuk-body">Are you sure you want to submit this contribution? You will not be able to change it afterwards.</p>
-          <div className="govuk-button-group">
-            <button type="button" className="govuk-button" onClick={() => void submit()}>
-              Yes
-            </button>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirming(false)} autoFocus>
-              No
-            </button>
-          </div>
-        </Modal>
+      <MessagesSection taskId={taskId} canSend={!conflict} />
+
+      {confirming && <SubmitConfirmation title={task.title} onConfirm={() => void submit()} onCancel={() => setConfirming(false)} />}
+      {reviewing === 'send' && (
+        <SendForReviewDialog
+          task={task}
+          beforeSend={() => save()}
+          onClose={() => setReviewing(null)}
+          onDone={(name) => {
+            dirtyRef.current = false;
+            setDirty(false);
+            setReviewing(null);
+            setFlash(tr('flash.sentForReview', { title: task.title, name }), tr('flash.sentForReviewHeading'));
+            navigate('/', { force: true });
+          }}
+        />
+      )}
+      {reviewing === 'return' && (
+        <ReturnFromReviewDialog
+          taskId={taskId}
+          beforeReturn={() => save()}
+          onClose={() => setReviewing(null)}
+          onDone={() => {
+            dirtyRef.current = false;
+            setDirty(false);
+            setReviewing(null);
+            setFlash(tr('flash.returnedToColleague', { title: task.title, name: task.review?.by.name ?? tr('review.yourColleague') }), tr('review.returned'));
+            navigate('/', { force: true });
+          }}
+        />
+      )}
+      {declining && (
+        <DeclineDialog
+          taskId={taskId}
+          title={task.title}
+          onClose={() => setDeclining(false)}
+          onDone={() => {
+            dirtyRef.current = false;
+            setDirty(false);
+            setDeclining(false);
+            setFlash(tr('flash.returnedToCouncil', { title: task.title }), tr('flash.formReturned'));
+            navigate('/', { force: true });
+          }}
+        />
       )}
       {reassigning && (
         <ReassignDialog
@@ -542,7 +637,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             dirtyRef.current = false;
             setDirty(false);
             setReassigning(false);
-            setFlash(`"${task.title}" has been re-assigned to ${target}.`, 'Task re-assigned');
+            setFlash(tr('flash.reassigned', { title: task.title, target }), tr('flash.reassignedHeading'));
             navigate('/', { force: true });
           }}
         />
@@ -552,17 +647,16 @@ export function TaskPage({ taskId }: { taskId: string }) {
 }
 
 function ConflictBanner({ kind, onReload }: { kind: 'version' | 'submitted'; onReload: () => void }) {
+  const tr = useT();
   return (
     <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={(element) => element?.focus()}>
-      <h2 className="govuk-error-summary__title">{kind === 'version' ? 'This form has been changed somewhere else' : 'This form has already been submitted'}</h2>
+      <h2 className="govuk-error-summary__title">{kind === 'version' ? tr('conflict.versionTitle') : tr('conflict.submittedTitle')}</h2>
       <div className="govuk-error-summary__body">
         <p className="govuk-body">
-          {kind === 'version'
-            ? 'Someone saved this form after you opened it, perhaps you in another browser tab. Your latest changes have not been saved. Reload the form to see the saved answers, then make your changes again.'
-            : 'This form was submitted, so it can no longer be changed. Reload it to see what was submitted.'}
+          {kind === 'version' ? tr('conflict.versionText') : tr('conflict.submittedText')}
         </p>
         <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={onReload}>
-          Reload the form
+          {tr('conflict.reload')}
         </button>
       </div>
     </div>
@@ -570,58 +664,70 @@ function ConflictBanner({ kind, onReload }: { kind: 'version' | 'submitted'; onR
 }
 
 function SubmittedPanel({ task, submitted }: { task: TaskDetail; submitted: Submitted }) {
-  usePageTitle('Contribution submitted');
+  const tr = useT();
+  usePageTitle(tr('submitted.title'));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <div className="govuk-panel govuk-panel--confirmation">
           <Heading className="govuk-panel__title" focusKey="submitted">
-            Contribution submitted
+            {tr('submitted.title')}
           </Heading>
           <div className="govuk-panel__body">
             {task.title}
             {task.subject?.reference && (
               <>
                 <br />
-                Reference <strong>{task.subject.reference}</strong>
+                {tr('submitted.reference')} <strong>{task.subject.reference}</strong>
               </>
             )}
           </div>
         </div>
-        <p className="govuk-body">We have sent your contribution to {COUNCIL_NAME}. The case worker will contact you if they need anything else.</p>
+        <h2 className="govuk-heading-m">{tr('submitted.next')}</h2>
         <p className="govuk-body">
-          You can download a copy until {formatInstant(submitted.availableUntil)} from <Link to="/?view=recently-submitted">Recently submitted tasks</Link>.
+          {task.subject?.displayName
+            ? tr('submitted.sentAbout', { name: task.subject.displayName, council: COUNCIL_NAME })
+            : tr('submitted.sent', { council: COUNCIL_NAME })}
+        </p>
+        <p className="govuk-body">
+          {tr('submitted.copyBefore', { date: formatInstant(submitted.availableUntil) })}
+          <Link to="/?view=recently-submitted">{tr('dashboard.tab.recentlySubmitted')}</Link>
+          {tr('submitted.copyAfter')}
         </p>
         <p className="govuk-body">
           <a className="govuk-link" href={apiUrl(`/tasks/${encodeURIComponent(task.id)}/pdf`)} download>
-            Download PDF<span className="govuk-visually-hidden"> of your contribution</span>
+            {tr('task.downloadPdf')}
+            <span className="govuk-visually-hidden">{tr('submitted.ofYourContribution')}</span>
           </a>
         </p>
         <p className="govuk-body">
-          <Link to="/">Back to your tasks</Link>
+          <Link to="/">{tr('task.back')}</Link>
         </p>
       </div>
     </div>
   );
 }
 
-function SubmittedView({ task, answers }: { task: TaskDetail; answers: Answers }) {
+function SubmittedView({ task, answers, attachments }: { task: TaskDetail; answers: Answers; attachments: Attachment[] }) {
+  const tr = useT();
   usePageTitle(task.title);
   const visibility = computeVisibility(task.definition, answers);
   return (
     <>
       <Link to="/" className="govuk-back-link">
-        Back to your tasks
+        {tr('task.back')}
       </Link>
       <Heading caption={task.subject?.displayName}>{task.title}</Heading>
       <p className="govuk-body">
-        <StatusTag status="submitted" /> You submitted this form on {formatInstant(task.submittedAt)}. It can no longer be changed.
+        <StatusTag status="submitted" /> {tr('submittedView.on', { date: formatInstant(task.submittedAt) })}
       </p>
       <p className="govuk-body">
         <a className="govuk-link" href={apiUrl(`/tasks/${encodeURIComponent(task.id)}/pdf`)} download>
-          Download PDF<span className="govuk-visually-hidden"> of your contribution</span>
+          {tr('task.downloadPdf')}
+          <span className="govuk-visually-hidden">{tr('submitted.ofYourContribution')}</span>
         </a>
       </p>
+      {task.definition.allowAttachments && <SubmittedFiles taskId={task.id} attachments={attachments} />}
       {task.definition.pages.map((page) => (
         <section key={page.id}>
           <h2 className="govuk-heading-m">{page.title}</h2>
@@ -642,10 +748,10 @@ function SubmittedView({ task, answers }: { task: TaskDetail; answers: Answers }
                             ))}
                           </ol>
                         ) : (
-                          'None'
+                          tr('answers.none')
                         )
                       ) : (
-                        shown || 'Not answered'
+                        shown || tr('answers.notAnswered')
                       )}
                     </dd>
                   </div>
@@ -659,39 +765,56 @@ function SubmittedView({ task, answers }: { task: TaskDetail; answers: Answers }
 }
 
 function PickupRequired({ taskId, onPickedUp }: { taskId: string; onPickedUp: () => void }) {
-  usePageTitle('Pick up this task');
+  const tr = useT();
+  usePageTitle(tr('pickup.title'));
   const [error, setError] = useState<string | null>(null);
+  const [declining, setDeclining] = useState(false);
   const pickup = async () => {
     try {
       await api.post(`/tasks/${encodeURIComponent(taskId)}/pickup`);
       onPickedUp();
     } catch (err) {
-      setError(isApiError(err, 'already_picked_up') ? 'Someone else has already picked up this task.' : problemText(err));
+      setError(isApiError(err, 'already_picked_up') ? tr('pickup.taken') : problemText(err));
     }
   };
   return (
     <>
       {error && <ErrorSummary errors={[{ text: error }]} />}
-      <Heading>This task is with your Work Group</Heading>
-      <p className="govuk-body">To open the form, pick up the task. It will then be assigned to you and leave the Work Group's list.</p>
+      <Heading>{tr('pickup.heading')}</Heading>
+      <p className="govuk-body">{tr('pickup.text')}</p>
       <div className="govuk-button-group">
         <button type="button" className="govuk-button" onClick={() => void pickup()}>
-          Pickup
+          {tr('dashboard.pickup')}
         </button>
-        <Link to="/">Back to your tasks</Link>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setDeclining(true)}>
+          {tr('decline.confirm')}
+        </button>
+        <Link to="/">{tr('task.back')}</Link>
       </div>
+      {declining && (
+        <DeclineDialog
+          taskId={taskId}
+          title={tr('pickup.thisForm')}
+          onClose={() => setDeclining(false)}
+          onDone={() => {
+            setFlash(tr('flash.formReturnedText'), tr('flash.formReturned'));
+            navigate('/', { force: true });
+          }}
+        />
+      )}
     </>
   );
 }
 
 function TaskNotFound() {
-  usePageTitle('Task not found');
+  const tr = useT();
+  usePageTitle(tr('notFound.title'));
   return (
     <>
-      <Heading>Task not found</Heading>
-      <p className="govuk-body">This task is not available to you. The council may have withdrawn it, or it may have been re-assigned to someone else.</p>
+      <Heading>{tr('notFound.title')}</Heading>
+      <p className="govuk-body">{tr('notFound.text')}</p>
       <p className="govuk-body">
-        <Link to="/">Back to your tasks</Link>
+        <Link to="/">{tr('task.back')}</Link>
       </p>
     </>
   );

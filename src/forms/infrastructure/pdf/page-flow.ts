@@ -2,12 +2,27 @@
  * A small layout engine over pdfkit: it places every line itself (wrapping with the font metrics,
  * breaking pages before a line would cross the bottom margin), so page breaks are predictable,
  * text never spills into the header or footer, and tables can repeat their header row.
- * Text given to it must already be WinAnsi-safe (see `toWinAnsi`).
+ *
+ * Any Unicode text may be given to it: each line is drawn as runs of the embedded fonts' fallback
+ * chain in visual order (text-runs.ts). It also tags what it draws (tagged PDF): text drawn
+ * `within` a structure element becomes that element's marked content; everything else (page
+ * furniture, rules, borders) is marked as an artifact, so assistive technology reads only the
+ * content, in structure order.
  */
+import { fontKey, loadFont, widthOfRun } from './fonts';
+import type { FontFace, FontFamily } from './fonts';
+import { normalizeText, textRuns } from './text-runs';
+import type { TextRun } from './text-runs';
 
 type Doc = PDFKit.PDFDocument;
 
-export type FontName = 'Helvetica' | 'Helvetica-Bold' | 'Helvetica-Oblique';
+export type FontName = FontFace;
+
+/** A structure element with its type (the tag its marked content carries). */
+export interface Tag {
+  readonly element: PDFKit.PDFStructureElement;
+  readonly type: string;
+}
 
 export interface TextStyle {
   font: FontName;
@@ -34,13 +49,70 @@ export class PageFlow {
   /** Top of the next thing to draw, on the current page. */
   y = 0;
   private pageCount = 0;
+  private readonly registered = new Set<string>();
+  /** The structure element that text drawn now belongs to; null: it is an artifact. */
+  private current: Tag | null = null;
+  /** The document's root structure element (Document). */
+  readonly root: Tag;
 
   constructor(
     readonly doc: Doc,
     readonly page: PageGeometry,
     /** Draws what every page carries before its content (header, watermark). */
     private readonly decoratePage: (doc: Doc) => void,
-  ) {}
+  ) {
+    const element = doc.struct('Document');
+    doc.addStructure(element);
+    this.root = { element, type: 'Document' };
+  }
+
+  /** A new structure element, child of `parent` (default: the element being drawn into, else the root). */
+  struct(
+    type: string,
+    parent: Tag | null = this.current ?? this.root,
+    options: { scope?: 'Row' | 'Column'; title?: string } = {},
+  ): Tag {
+    const element = this.doc.struct(type, options.title ? { title: options.title } : {});
+    if (options.scope) {
+      // The table attribute that tells a screen reader which cells a header cell heads.
+      (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
+        O: 'Table',
+        Scope: options.scope,
+      };
+    }
+    (parent ?? this.root).element.add(element);
+    return { element, type };
+  }
+
+  /** Runs `draw` with its text tagged as content of `tag`, then closes the element unless `keepOpen`. */
+  within<T>(tag: Tag, draw: () => T, keepOpen = false): T {
+    const previous = this.current;
+    this.current = tag;
+    try {
+      return draw();
+    } finally {
+      this.current = previous;
+      if (!keepOpen) tag.element.end();
+    }
+  }
+
+  /** Creates an element under the current one and draws its content into it. */
+  tagged<T>(type: string, draw: () => T): T {
+    return this.within(this.struct(type), draw);
+  }
+
+  /** Draws page furniture (header, footer, watermark, rules, borders) outside the structure tree. */
+  artifact(draw: () => void, type: 'Pagination' | 'Layout' | 'Page' = 'Layout'): void {
+    const previous = this.current;
+    this.current = null;
+    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
+    try {
+      draw();
+    } finally {
+      this.doc.endMarkedContent();
+      this.current = previous;
+    }
+  }
 
   get left(): number {
     return this.page.left;
@@ -82,13 +154,26 @@ export class PageFlow {
     this.y = Math.min(this.y + points, this.limit);
   }
 
-  setFont(textStyle: TextStyle): void {
-    this.doc.font(textStyle.font).fontSize(textStyle.size);
+  /** Selects a face of a family, embedding it in this document the first time it is used. */
+  setFont(textStyle: TextStyle, family: FontFamily = 'latin'): void {
+    const key = fontKey(family, textStyle.font);
+    if (!this.registered.has(key)) {
+      this.doc.registerFont(key, loadFont(family, textStyle.font) as unknown as PDFKit.Mixins.PDFFontSource);
+      this.registered.add(key);
+    }
+    this.doc.font(key).fontSize(textStyle.size);
   }
 
   width(text: string, textStyle: TextStyle): number {
-    this.setFont(textStyle);
-    return this.doc.widthOfString(text);
+    let total = 0;
+    for (const run of textRuns(text)) total += this.runWidth(run, textStyle);
+    return total;
+  }
+
+  /** Measured without the document (fonts.ts `widthOfRun`): measuring selects and embeds no font. */
+  private runWidth(run: TextRun, textStyle: TextStyle): number {
+    // Right-to-left runs are measured (and drawn) whole: pdfkit would otherwise lay out each word alone.
+    return widthOfRun(run.family, textStyle.font, run.text, run.rtl, textStyle.size);
   }
 
   /**
@@ -96,8 +181,8 @@ export class PageFlow {
    * so paragraphs survive; a word longer than a whole line is broken between characters.
    */
   wrap(text: string, textStyle: TextStyle, maxWidth: number): string[] {
-    this.setFont(textStyle);
-    const measure = (s: string): number => this.doc.widthOfString(s);
+    text = normalizeText(text);
+    const measure = (s: string): number => this.width(s, textStyle);
     const spaceWidth = measure(' ');
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
@@ -129,11 +214,36 @@ export class PageFlow {
     return lines;
   }
 
-  /** Draws one line of text with its top at `y`. Never wraps and never adds a page. */
+  /**
+   * Draws one line of text with its top at `y`. Never wraps and never adds a page. Every run sits
+   * on the same baseline, whatever its font's ascent.
+   */
   drawLine(text: string, x: number, y: number, textStyle: TextStyle): void {
     if (text === '') return;
-    this.setFont(textStyle);
-    this.doc.fillColor(textStyle.color).text(text, x, y, { lineBreak: false });
+    const baseline = y + textStyle.size * ASCENT;
+    const draw = (): void => {
+      let runX = x;
+      for (const run of textRuns(normalizeText(text))) {
+        this.setFont(textStyle, run.family);
+        const width = this.runWidth(run, textStyle);
+        if (run.rtl) mapRtlLigatures(this.doc, run.text);
+        this.doc.fillColor(textStyle.color).text(run.text, runX, baseline, {
+          lineBreak: false,
+          baseline: 'alphabetic',
+          ...(run.rtl ? { features: [] } : {}),
+        });
+        runX += width;
+      }
+    };
+    const tag = this.current;
+    if (!tag) {
+      this.artifact(draw);
+      return;
+    }
+    const content = this.doc.markStructureContent(tag.type);
+    draw();
+    this.doc.endMarkedContent();
+    tag.element.add(content);
   }
 
   /** Draws wrapped lines in the flow at `x`, breaking pages between lines as needed. */
@@ -151,16 +261,45 @@ export class PageFlow {
   }
 
   rule(color = '#b1b4b6', thickness = 0.75): void {
-    this.doc
-      .save()
-      .moveTo(this.left, this.y)
-      .lineTo(this.left + this.contentWidth, this.y)
-      .lineWidth(thickness)
-      .strokeColor(color)
-      .stroke()
-      .restore();
+    this.artifact(() => {
+      this.doc
+        .save()
+        .moveTo(this.left, this.y)
+        .lineTo(this.left + this.contentWidth, this.y)
+        .lineWidth(thickness)
+        .strokeColor(color)
+        .stroke()
+        .restore();
+    });
   }
 }
+
+interface EmbeddedFontInternals {
+  font: { layout(text: string, features: string[]): { glyphs: { id: number; codePoints: number[] }[] } };
+  subset: { includeGlyph(id: number): number };
+  unicode: (number[] | undefined)[];
+}
+
+/**
+ * Text extractors (PDF.js, poppler) read a right-to-left line in visual order and then reverse it
+ * character by character. A ligature glyph standing for several characters (Arabic lam-alef, the
+ * word Allah) would come out with its characters reversed: its ToUnicode entry is written in
+ * reverse here, before pdfkit records it in logical order (pdfkit keeps the first entry per glyph),
+ * so the extracted text equals what was typed. Relies on pdfkit 0.20's EmbeddedFont fields
+ * (`font`, `subset`, `unicode`): pinned, and covered by the Arabic round-trip test.
+ */
+function mapRtlLigatures(doc: Doc, text: string): void {
+  const embedded = (doc as unknown as { _font: EmbeddedFontInternals })._font;
+  if (!embedded?.font || !embedded.subset || !Array.isArray(embedded.unicode)) return;
+  for (const glyph of embedded.font.layout(text, []).glyphs) {
+    if (glyph.codePoints.length < 2) continue;
+    const gid = embedded.subset.includeGlyph(glyph.id);
+    embedded.unicode[gid] ??= [...glyph.codePoints].reverse();
+  }
+}
+
+/** DejaVu Sans's ascent (928/1000 em, rounded down a little): the baseline's distance below a line's top. */
+const ASCENT = 0.9;
 
 /** Breaks a word wider than a line into pieces that each fit (at least one character per piece). */
 function breakWord(word: string, maxWidth: number, measure: (s: string) => number): string[] {

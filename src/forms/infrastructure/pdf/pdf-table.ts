@@ -5,12 +5,13 @@
  * on a whole page either or when the page still has room for a good part of it. Every page a table
  * continues on starts with "<caption> (continued)" and the header row again.
  */
-import type { PageFlow, TextStyle } from './page-flow';
+import type { PageFlow, Tag, TextStyle } from './page-flow';
 import { style } from './page-flow';
 
 export interface TableContent {
-  /** Shown above the repeated header row on continuation pages. */
   caption: string;
+  /** Shown above the repeated header row on continuation pages. */
+  continuedCaption?: string;
   headers: readonly string[];
   /** Display strings, rows × columns; `\n` separates lines within a cell. */
   rows: readonly (readonly string[])[];
@@ -19,11 +20,13 @@ export interface TableContent {
 export interface TableOptions {
   x?: number;
   width?: number;
+  /** The structure element the table belongs to (tagged PDF); default the document. */
+  parent?: Tag;
 }
 
-const HEADER_STYLE = style('Helvetica-Bold', 9.5);
-const CELL_STYLE = style('Helvetica', 9.5);
-const CONTINUED_STYLE = style('Helvetica-Oblique', 9, '#505a5f');
+const HEADER_STYLE = style('bold', 9);
+const CELL_STYLE = style('regular', 9);
+const CONTINUED_STYLE = style('oblique', 8.5, '#505a5f');
 const PADDING_X = 4;
 const PADDING_Y = 3.5;
 const BORDER_COLOR = '#6f777b';
@@ -44,20 +47,24 @@ export function drawTable(flow: PageFlow, content: TableContent, options: TableO
   const headerLines = content.headers.map((header, i) => flow.wrap(header, HEADER_STYLE, widths[i] - 2 * PADDING_X));
   const headerRowHeight = rowHeight(headerLines, HEADER_STYLE);
   const continuedHeight = CONTINUED_STYLE.leading + 2;
+  // Tagged as Table › TR › TH (column scope) / TD; the header row repeated on later pages and the
+  // "(continued)" caption are artifacts, so a screen reader meets the header cells once.
+  const table = flow.struct('Table', options.parent ?? flow.root);
 
-  const drawHeader = (): void => {
-    drawRow(flow, x, widths, headerLines, 0, Infinity, HEADER_STYLE, HEADER_FILL);
+  const drawHeader = (tagged: boolean): void => {
+    const cells = tagged ? rowCells(flow, table, content.headers.length, 'TH') : null;
+    drawRow(flow, x, widths, headerLines, 0, Infinity, HEADER_STYLE, HEADER_FILL, cells);
     flow.y += headerRowHeight;
   };
   const continueOnNextPage = (): void => {
     flow.newPage();
-    flow.drawLine(`${content.caption} (continued)`, x, flow.y, CONTINUED_STYLE);
+    flow.drawLine(content.continuedCaption ?? `${content.caption} (continued)`, x, flow.y, CONTINUED_STYLE);
     flow.y += continuedHeight;
-    drawHeader();
+    drawHeader(false);
   };
 
   if (flow.y + headerRowHeight + CELL_STYLE.leading + 2 * PADDING_Y > flow.limit) flow.newPage();
-  drawHeader();
+  drawHeader(true);
 
   const roomOnFreshPage = flow.fullPageHeight - continuedHeight - headerRowHeight;
   const linesPerFreshPage = Math.max(1, Math.floor((roomOnFreshPage - 2 * PADDING_Y) / CELL_STYLE.leading));
@@ -65,6 +72,7 @@ export function drawTable(flow: PageFlow, content: TableContent, options: TableO
   for (const row of content.rows) {
     const cellLines = row.map((cell, i) => flow.wrap(cell, CELL_STYLE, widths[i] - 2 * PADDING_X));
     const total = Math.max(1, ...cellLines.map((lines) => lines.length));
+    const cells = rowCells(flow, table, row.length, 'TD');
     let from = 0;
     let freshPage = false;
     while (from < total) {
@@ -72,7 +80,7 @@ export function drawTable(flow: PageFlow, content: TableContent, options: TableO
       // On a page that has just been started for this row, at least one line always goes down.
       const fitting = Math.max(freshPage ? 1 : 0, Math.floor((flow.limit - flow.y - 2 * PADDING_Y) / CELL_STYLE.leading));
       if (remaining <= fitting) {
-        drawRow(flow, x, widths, cellLines, from, total, CELL_STYLE);
+        drawRow(flow, x, widths, cellLines, from, total, CELL_STYLE, undefined, cells);
         flow.y += rowHeightFor(remaining, CELL_STYLE);
         break;
       }
@@ -80,14 +88,34 @@ export function drawTable(flow: PageFlow, content: TableContent, options: TableO
       // (unless only a sliver of it would fit here).
       const split = freshPage || (remaining > linesPerFreshPage && fitting >= MIN_LINES_BEFORE_SPLIT);
       if (split) {
-        drawRow(flow, x, widths, cellLines, from, from + fitting, CELL_STYLE);
+        drawRow(flow, x, widths, cellLines, from, from + fitting, CELL_STYLE, undefined, cells);
         flow.y += rowHeightFor(fitting, CELL_STYLE);
         from += fitting;
       }
       continueOnNextPage();
       freshPage = true;
     }
+    endRow(cells);
   }
+  table.element.end();
+}
+
+interface RowTags {
+  row: Tag;
+  cells: Tag[];
+}
+
+/** A TR with one TH or TD per column, left open so a row split over pages stays one row. */
+function rowCells(flow: PageFlow, table: Tag, count: number, type: 'TH' | 'TD'): RowTags {
+  const row = flow.struct('TR', table);
+  const cells = Array.from({ length: count }, () => flow.struct(type, row, type === 'TH' ? { scope: 'Column' } : {}));
+  return { row, cells };
+}
+
+function endRow(tags: RowTags | null): void {
+  if (!tags) return;
+  for (const cell of tags.cells) cell.element.end();
+  tags.row.element.end();
 }
 
 function rowHeightFor(lineCount: number, textStyle: TextStyle): number {
@@ -115,18 +143,25 @@ function drawRow(
   to: number,
   textStyle: TextStyle,
   fill?: string,
+  tags: RowTags | null = null,
 ): void {
   const count = Math.max(1, Math.min(to, Math.max(...cellLines.map((lines) => lines.length))) - from);
   const height = rowHeightFor(count, textStyle);
   const doc = flow.doc;
   let cellX = x;
   widths.forEach((width, i) => {
-    doc.save().lineWidth(0.6).strokeColor(BORDER_COLOR);
-    if (fill) doc.rect(cellX, flow.y, width, height).fillAndStroke(fill, BORDER_COLOR);
-    else doc.rect(cellX, flow.y, width, height).stroke();
-    doc.restore();
+    flow.artifact(() => {
+      doc.save().lineWidth(0.6).strokeColor(BORDER_COLOR);
+      if (fill) doc.rect(cellX, flow.y, width, height).fillAndStroke(fill, BORDER_COLOR);
+      else doc.rect(cellX, flow.y, width, height).stroke();
+      doc.restore();
+    });
     const lines = (cellLines[i] ?? []).slice(from, to);
-    lines.forEach((line, n) => flow.drawLine(line, cellX + PADDING_X, flow.y + PADDING_Y + n * textStyle.leading, textStyle));
+    const draw = (): void =>
+      lines.forEach((line, n) => flow.drawLine(line, cellX + PADDING_X, flow.y + PADDING_Y + n * textStyle.leading, textStyle));
+    const cell = tags?.cells[i];
+    if (cell) flow.within(cell, draw, true);
+    else draw();
     cellX += width;
   });
 }

@@ -1,13 +1,15 @@
 import { Heading, usePageTitle } from '../../components/Page';
+import { useT } from '../../i18n/language';
 import { Link } from '../../router';
 
 export function AdminBreadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
+  const t = useT();
   return (
-    <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
+    <nav className="govuk-breadcrumbs" aria-label={t('admin.breadcrumb')}>
       <ol className="govuk-breadcrumbs__list">
         <li className="govuk-breadcrumbs__list-item">
           <Link to="/admin" className="govuk-breadcrumbs__link">
-            Administration
+            {t('layout.administration')}
           </Link>
         </li>
         {items.map((item) => (
@@ -27,16 +29,17 @@ export function AdminBreadcrumbs({ items }: { items: { to?: string; label: strin
 }
 
 export function AdminHomePage() {
-  usePageTitle('Administration');
+  const t = useT();
+  usePageTitle(t('layout.administration'));
   const sections = [
-    { to: '/admin/work-groups', title: 'Work Groups', text: 'Create, change and delete work groups, and add or remove their members.' },
-    { to: '/admin/accounts', title: 'Accounts', text: 'Find an account by email address, change its email address or organisation, or disable it.' },
-    { to: '/admin/tasks', title: 'Tasks', text: 'See every task and who holds it, and re-assign open tasks.' },
-    { to: '/admin/deliveries', title: 'Deliveries', text: 'Check that submitted forms reached the case management system, and retry failed deliveries.' },
+    { to: '/admin/work-groups', title: t('admin.workGroups'), text: t('admin.workGroupsText') },
+    { to: '/admin/accounts', title: t('admin.accounts'), text: t('admin.accountsText') },
+    { to: '/admin/tasks', title: t('admin.tasks'), text: t('admin.tasksText') },
+    { to: '/admin/deliveries', title: t('admin.deliveries'), text: t('admin.deliveriesText') },
   ];
   return (
     <>
-      <Heading>Administration</Heading>
+      <Heading>{t('layout.administration')}</Heading>
       <ul className="govuk-list app-admin-menu">
         {sections.map((section) => (
           <li key={section.to}>

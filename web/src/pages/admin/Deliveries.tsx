@@ -5,14 +5,20 @@ import { problemErrors, problemText } from '../../components/errors';
 import { Pager, usePagedList } from '../../components/lists';
 import { Heading, Loading, SuccessBanner, usePageTitle } from '../../components/Page';
 import { formatDateTime } from '../../format';
+import { useT, type T } from '../../i18n/language';
+import type { WebMessageKey } from '../../i18n/messages/en';
 import type { Delivery } from '../../types';
 import { AdminBreadcrumbs } from './AdminHome';
+import { TableHead } from '../../components/TableHead';
 
-const STATUS_LABEL: Record<string, string> = { pending: 'Waiting', delivered: 'Delivered', failed: 'Failed' };
+const STATUS_LABEL: Record<string, WebMessageKey> = { pending: 'deliveries.waiting', delivered: 'deliveries.delivered', failed: 'deliveries.failed' };
 const STATUS_TAG: Record<string, string> = { pending: 'govuk-tag--yellow', delivered: 'govuk-tag--green', failed: 'govuk-tag--red' };
 
-function text(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+/** When the next attempt is due, or why there is none. */
+function nextAttempt(delivery: Delivery, t: T): string {
+  if (delivery.status === 'delivered') return delivery.deliveredAt ? t('deliveries.deliveredAt', { when: formatDateTime(delivery.deliveredAt) }) : t('deliveries.delivered');
+  if (delivery.status === 'failed') return t('deliveries.notUntilRetried');
+  return delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt) : t('deliveries.now');
 }
 
 export function AdminDeliveriesPage() {
@@ -20,14 +26,15 @@ export function AdminDeliveriesPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const list = usePagedList<Delivery>('/admin/deliveries', { status: status || undefined });
-  usePageTitle('Deliveries', !!error);
+  const t = useT();
+  usePageTitle(t('admin.deliveries'), !!error);
 
   const retry = async (delivery: Delivery) => {
     setMessage(null);
     setError(null);
     try {
-      await api.post(`/admin/deliveries/${encodeURIComponent(delivery.id)}/retry`);
-      setMessage('The delivery will be tried again now.');
+      await api.post(`/admin/deliveries/${encodeURIComponent(delivery.submissionId)}/retry`);
+      setMessage(t('deliveries.retrying'));
       list.reload();
     } catch (err) {
       setError(problemText(err));
@@ -36,19 +43,19 @@ export function AdminDeliveriesPage() {
 
   return (
     <>
-      <AdminBreadcrumbs items={[{ label: 'Deliveries' }]} />
+      <AdminBreadcrumbs items={[{ label: t('admin.deliveries') }]} />
       {error && <ErrorSummary errors={[{ text: error }]} />}
       {message && <SuccessBanner heading={message} />}
-      <Heading>Deliveries to the case management system</Heading>
+      <Heading>{t('deliveries.heading')}</Heading>
       <div className="govuk-form-group">
         <label className="govuk-label" htmlFor="delivery-status">
-          Show
+          {t('deliveries.show')}
         </label>
         <select id="delivery-status" className="govuk-select" value={status} onChange={(event) => setStatus(event.target.value)}>
-          <option value="failed">Failed deliveries</option>
-          <option value="pending">Waiting to be delivered</option>
-          <option value="delivered">Delivered</option>
-          <option value="">All deliveries</option>
+          <option value="failed">{t('deliveries.filter.failed')}</option>
+          <option value="pending">{t('deliveries.filter.pending')}</option>
+          <option value="delivered">{t('deliveries.delivered')}</option>
+          <option value="">{t('deliveries.filter.all')}</option>
         </select>
       </div>
       {list.error ? (
@@ -57,38 +64,38 @@ export function AdminDeliveriesPage() {
         <Loading />
       ) : list.items.length === 0 ? (
         <p className="govuk-body" role="status">
-          There are no deliveries to show.
+          {t('deliveries.none')}
         </p>
       ) : (
         <>
           <table className="govuk-table app-responsive-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Deliveries</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Task</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-                <th scope="col" className="govuk-table__header">Attempts</th>
-                <th scope="col" className="govuk-table__header">Last error</th>
-                <th scope="col" className="govuk-table__header">Updated</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('admin.deliveries')}</caption>
+            <TableHead
+              columns={[t('deliveries.col.reference'), t('dashboard.col.form'), t('dashboard.col.submitted'), t('dashboard.col.status'), t('deliveries.col.attempts'), t('deliveries.col.lastError'), t('deliveries.col.next')]}
+              hiddenLast={t('dashboard.col.actions')}
+            />
             <tbody className="govuk-table__body">
               {list.items.map((delivery) => (
-                <tr className="govuk-table__row" key={delivery.id}>
-                  <td className="govuk-table__cell app-break-word" data-label="Task">
-                    {text(delivery.taskExternalRef) || text(delivery.taskId) || text(delivery.submissionId) || delivery.id}
+                <tr className="govuk-table__row" key={delivery.submissionId}>
+                  <td className="govuk-table__cell app-break-word" data-label={t('deliveries.col.reference')}>
+                    {delivery.externalRef}
                   </td>
-                  <td className="govuk-table__cell" data-label="Status">
-                    <strong className={`govuk-tag ${STATUS_TAG[delivery.status] ?? ''}`}>{STATUS_LABEL[delivery.status] ?? delivery.status}</strong>
+                  <td className="govuk-table__cell" data-label={t('dashboard.col.form')}>
+                    {t('deliveries.formVersion', { key: delivery.form.key, version: delivery.form.version })}
                   </td>
-                  <td className="govuk-table__cell" data-label="Attempts">{text(delivery.attempts)}</td>
-                  <td className="govuk-table__cell app-break-word" data-label="Last error">{text(delivery.lastError) || 'None'}</td>
-                  <td className="govuk-table__cell" data-label="Updated">{formatDateTime(text(delivery.updatedAt) || text(delivery.createdAt))}</td>
-                  <td className="govuk-table__cell" data-label="Actions">
+                  <td className="govuk-table__cell" data-label={t('dashboard.col.submitted')}>{formatDateTime(delivery.submittedAt)}</td>
+                  <td className="govuk-table__cell" data-label={t('dashboard.col.status')}>
+                    <strong className={`govuk-tag ${STATUS_TAG[delivery.status] ?? ''}`}>{STATUS_LABEL[delivery.status] ? t(STATUS_LABEL[delivery.status]) : delivery.status}</strong>
+                    {delivery.heldPastRetention && <span className="govuk-body-s govuk-!-display-block">{t('deliveries.held')}</span>}
+                  </td>
+                  <td className="govuk-table__cell" data-label={t('deliveries.col.attempts')}>{delivery.attempts}</td>
+                  <td className="govuk-table__cell app-break-word" data-label={t('deliveries.col.lastError')}>{delivery.lastError ?? t('details.none')}</td>
+                  <td className="govuk-table__cell" data-label={t('deliveries.col.next')}>{nextAttempt(delivery, t)}</td>
+                  <td className="govuk-table__cell" data-label={t('dashboard.col.actions')}>
                     {delivery.status === 'failed' && (
                       <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void retry(delivery)}>
-                        Retry<span className="govuk-visually-hidden"> delivery {text(delivery.taskExternalRef) || delivery.id}</span>
+                        {t('deliveries.retry')}
+                        <span className="govuk-visually-hidden">{t('deliveries.retryOf', { reference: delivery.externalRef })}</span>
                       </button>
                     )}
                   </td>
@@ -96,7 +103,7 @@ export function AdminDeliveriesPage() {
               ))}
             </tbody>
           </table>
-          <Pager hasNext={list.hasNext} hasPrevious={list.hasPrevious} onNext={list.next} onPrevious={list.previous} label="Deliveries" />
+          <Pager hasNext={list.hasNext} hasPrevious={list.hasPrevious} onNext={list.next} onPrevious={list.previous} label={t('admin.deliveries')} />
         </>
       )}
     </>

@@ -7,8 +7,10 @@ import { Pager, usePagedList } from '../../components/lists';
 import { Modal } from '../../components/Modal';
 import { Heading, Loading, SuccessBanner, setFlash, takeFlash, usePageTitle } from '../../components/Page';
 import { Link, navigate } from '../../router';
+import { useT, type T } from '../../i18n/language';
 import type { AdminWorkGroup } from '../../types';
 import { AdminBreadcrumbs } from './AdminHome';
+import { TableHead } from '../../components/TableHead';
 
 const FIELD_FOR: Record<string, string> = {
   key: 'key',
@@ -19,51 +21,44 @@ const FIELD_FOR: Record<string, string> = {
 };
 
 export function AdminWorkGroupsPage() {
-  usePageTitle('Work Groups');
+  const t = useT();
+  usePageTitle(t('admin.workGroups'));
   const [flash] = useState(takeFlash);
   const list = usePagedList<AdminWorkGroup>('/admin/work-groups', {});
   return (
     <>
-      <AdminBreadcrumbs items={[{ label: 'Work Groups' }]} />
+      <AdminBreadcrumbs items={[{ label: t('admin.workGroups') }]} />
       {flash && <SuccessBanner heading={flash.text} />}
-      <Heading>Work Groups</Heading>
-      <Button onClick={() => navigate('/admin/work-groups/new')}>Create a work group</Button>
+      <Heading>{t('admin.workGroups')}</Heading>
+      <Button onClick={() => navigate('/admin/work-groups/new')}>{t('groups.create')}</Button>
       {list.error ? (
         <ErrorSummary errors={problemErrors(list.error).summary} />
       ) : !list.items ? (
         <Loading />
       ) : list.items.length === 0 ? (
-        <p className="govuk-body">There are no work groups yet.</p>
+        <p className="govuk-body">{t('groups.none')}</p>
       ) : (
         <>
           <table className="govuk-table app-responsive-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Work groups</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Key</th>
-                <th scope="col" className="govuk-table__header">Organisation</th>
-                <th scope="col" className="govuk-table__header">Notification email</th>
-                <th scope="col" className="govuk-table__header">Members</th>
-              </tr>
-            </thead>
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('admin.workGroups')}</caption>
+            <TableHead columns={[t('groups.name'), t('groups.key'), t('field.organisation'), t('groups.notificationEmail'), t('groups.members')]} />
             <tbody className="govuk-table__body">
               {list.items.map((group) => (
                 <tr className="govuk-table__row" key={group.id}>
-                  <td className="govuk-table__cell" data-label="Name">
+                  <td className="govuk-table__cell" data-label={t('groups.name')}>
                     <Link to={`/admin/work-groups/${encodeURIComponent(group.id)}`}>{group.name}</Link>
                   </td>
-                  <td className="govuk-table__cell" data-label="Key">
+                  <td className="govuk-table__cell" data-label={t('groups.key')}>
                     <code>{group.key}</code>
                   </td>
-                  <td className="govuk-table__cell" data-label="Organisation">{group.organisation ?? ''}</td>
-                  <td className="govuk-table__cell app-break-word" data-label="Notification email">{group.notificationEmail || 'Every member'}</td>
-                  <td className="govuk-table__cell" data-label="Members">{group.members ? group.members.length : ''}</td>
+                  <td className="govuk-table__cell" data-label={t('field.organisation')}>{group.organisation ?? ''}</td>
+                  <td className="govuk-table__cell app-break-word" data-label={t('groups.notificationEmail')}>{group.notificationEmail || t('groups.everyMember')}</td>
+                  <td className="govuk-table__cell" data-label={t('groups.members')}>{group.members ? group.members.length : ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager hasNext={list.hasNext} hasPrevious={list.hasPrevious} onNext={list.next} onPrevious={list.previous} label="Work groups" />
+          <Pager hasNext={list.hasNext} hasPrevious={list.hasPrevious} onNext={list.next} onPrevious={list.previous} label={t('admin.workGroups')} />
         </>
       )}
     </>
@@ -78,40 +73,42 @@ interface GroupDraft {
 }
 
 function GroupFields({ draft, setDraft, errors, withKey }: { draft: GroupDraft; setDraft: (draft: GroupDraft) => void; errors: Record<string, string>; withKey: boolean }) {
+  const t = useT();
   const set = (key: keyof GroupDraft) => (value: string) => setDraft({ ...draft, [key]: value });
   return (
     <>
       {withKey && (
-        <TextField id="key" label="Key" hint="The case management system uses this to send tasks to the group, for example north-health-visitors. Lowercase letters, numbers and hyphens. It cannot be changed later." spellCheck={false} widthClass="govuk-!-width-two-thirds" value={draft.key} onChange={set('key')} error={errors.key} />
+        <TextField id="key" label={t('groups.key')} hint={t('groups.keyHint')} spellCheck={false} widthClass="govuk-!-width-two-thirds" value={draft.key} onChange={set('key')} error={errors.key} />
       )}
-      <TextField id="name" label="Name" hint="Professionals see this name" value={draft.name} onChange={set('name')} error={errors.name} />
-      <TextField id="organisation" label="Organisation" value={draft.organisation} onChange={set('organisation')} error={errors.organisation} />
-      <TextField id="notificationEmail" label="Notification email address" optional type="email" spellCheck={false} hint="A shared inbox that is told about new tasks for the group. Leave empty to email every member." value={draft.notificationEmail} onChange={set('notificationEmail')} error={errors.notificationEmail} />
+      <TextField id="name" label={t('groups.name')} hint={t('groups.nameHint')} value={draft.name} onChange={set('name')} error={errors.name} />
+      <TextField id="organisation" label={t('field.organisation')} value={draft.organisation} onChange={set('organisation')} error={errors.organisation} />
+      <TextField id="notificationEmail" label={t('groups.notificationEmailAddress')} optional type="email" spellCheck={false} hint={t('groups.notificationHint')} value={draft.notificationEmail} onChange={set('notificationEmail')} error={errors.notificationEmail} />
     </>
   );
 }
 
-function checkGroup(draft: GroupDraft, withKey: boolean) {
+function checkGroup(draft: GroupDraft, withKey: boolean, t: T) {
   return fieldErrors([
-    ['key', withKey && (!draft.key.trim() ? 'Enter a key' : !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(draft.key.trim()) && 'The key must use lowercase letters, numbers and single hyphens, starting with a letter')],
-    ['name', !draft.name.trim() && 'Enter a name'],
-    ['organisation', !draft.organisation.trim() && 'Enter the organisation'],
+    ['key', withKey && (!draft.key.trim() ? t('groups.err.key') : !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(draft.key.trim()) && t('groups.err.keyFormat'))],
+    ['name', !draft.name.trim() && t('groups.err.name')],
+    ['organisation', !draft.organisation.trim() && t('accounts.err.organisation')],
   ]);
 }
 
 export function NewWorkGroupPage() {
   const [draft, setDraft] = useState<GroupDraft>({ key: '', name: '', organisation: '', notificationEmail: '' });
   const { errors, setErrors, hasErrors } = useErrors();
-  usePageTitle('Create a work group', hasErrors);
+  const t = useT();
+  usePageTitle(t('groups.create'), hasErrors);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid = checkGroup(draft, true);
+    const invalid = checkGroup(draft, true, t);
     if (invalid.summary.length) return setErrors(invalid);
     try {
       const body: Record<string, string> = { key: draft.key.trim(), name: draft.name.trim(), organisation: draft.organisation.trim() };
       if (draft.notificationEmail.trim()) body.notificationEmail = draft.notificationEmail.trim();
       const group = await api.post<AdminWorkGroup>('/admin/work-groups', body);
-      setFlash(`Work group "${group.name}" created. Add its members below.`);
+      setFlash(t('groups.created', { name: group.name }));
       navigate(`/admin/work-groups/${encodeURIComponent(group.id)}`);
     } catch (error) {
       setErrors(problemErrors(error, (key) => FIELD_FOR[key]));
@@ -120,12 +117,12 @@ export function NewWorkGroupPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <AdminBreadcrumbs items={[{ to: '/admin/work-groups', label: 'Work Groups' }, { label: 'Create' }]} />
+        <AdminBreadcrumbs items={[{ to: '/admin/work-groups', label: t('admin.workGroups') }, { label: t('groups.createCrumb') }]} />
         <ErrorSummary errors={errors.summary} />
-        <Heading>Create a work group</Heading>
+        <Heading>{t('groups.create')}</Heading>
         <form noValidate onSubmit={submit}>
           <GroupFields draft={draft} setDraft={setDraft} errors={errors.fields} withKey />
-          <Button type="submit">Create work group</Button>
+          <Button type="submit">{t('groups.createButton')}</Button>
         </form>
       </div>
     </div>
@@ -139,7 +136,8 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
   const [message, setMessage] = useState<string | null>(() => takeFlash()?.text ?? null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { errors, setErrors, clear, hasErrors } = useErrors();
-  usePageTitle(group ? `Work group: ${group.name}` : 'Work group', hasErrors);
+  const t = useT();
+  usePageTitle(group ? t('groups.pageTitle', { name: group.name }) : t('adminTasks.workGroup'), hasErrors);
 
   const reload = useCallback(async () => {
     try {
@@ -160,7 +158,7 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
   const saveGroup = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);
-    const invalid = checkGroup(draft, false);
+    const invalid = checkGroup(draft, false, t);
     if (invalid.summary.length) return setErrors(invalid);
     try {
       const updated = await api.patch<AdminWorkGroup>(`/admin/work-groups/${encodeURIComponent(id)}`, {
@@ -170,7 +168,7 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
       });
       setGroup({ ...group, ...updated });
       clear();
-      setMessage('The work group has been updated.');
+      setMessage(t('groups.updated'));
     } catch (error) {
       setErrors(problemErrors(error, (key) => FIELD_FOR[key]));
     }
@@ -180,13 +178,13 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
     event.preventDefault();
     setMessage(null);
     const email = memberEmail.trim();
-    const invalid = fieldErrors([['memberEmail', !email ? 'Enter the email address of the person to add' : !/^[^\s@]+@[^\s@]+$/.test(email) && 'Enter an email address in the correct format, like name@example.com']]);
+    const invalid = fieldErrors([['memberEmail', !email ? t('groups.err.member') : !/^[^\s@]+@[^\s@]+$/.test(email) && t('login.emailFormat')]]);
     if (invalid.summary.length) return setErrors(invalid);
     try {
       await api.post(`/admin/work-groups/${encodeURIComponent(id)}/members`, { email });
       setMemberEmail('');
       clear();
-      setMessage(`${email} has been added to the group.`);
+      setMessage(t('groups.added', { email }));
       await reload();
     } catch (error) {
       setErrors(problemErrors(error, (key) => (key === 'email' || key === 'invalid_email' ? 'memberEmail' : undefined)));
@@ -198,7 +196,7 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
     try {
       await api.delete(`/admin/work-groups/${encodeURIComponent(id)}/members/${encodeURIComponent(accountId)}`);
       clear();
-      setMessage(`${label} has been removed from the group.`);
+      setMessage(t('groups.removed', { label }));
       await reload();
     } catch (error) {
       setErrors(problemErrors(error));
@@ -209,7 +207,7 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
     setConfirmDelete(false);
     try {
       await api.delete(`/admin/work-groups/${encodeURIComponent(id)}`);
-      setFlash(`Work group "${group.name}" has been deleted.`);
+      setFlash(t('groups.deleted', { name: group.name }));
       navigate('/admin/work-groups');
     } catch (error) {
       setErrors(problemErrors(error));
@@ -219,12 +217,12 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <AdminBreadcrumbs items={[{ to: '/admin/work-groups', label: 'Work Groups' }, { label: group.name }]} />
+        <AdminBreadcrumbs items={[{ to: '/admin/work-groups', label: t('admin.workGroups') }, { label: group.name }]} />
         <ErrorSummary errors={errors.summary} />
         {message && !hasErrors && <SuccessBanner heading={message} />}
-        <Heading caption={`Work group – key ${group.key}`}>{group.name}</Heading>
+        <Heading caption={t('groups.caption', { key: group.key })}>{group.name}</Heading>
 
-        <h2 className="govuk-heading-m">Members</h2>
+        <h2 className="govuk-heading-m">{t('groups.members')}</h2>
         {group.members && group.members.length > 0 ? (
           <dl className="govuk-summary-list">
             {group.members.map((member) => {
@@ -232,11 +230,12 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
               return (
                 <div className="govuk-summary-list__row" key={member.accountId ?? member.email}>
                   <dt className="govuk-summary-list__key app-break-word">{member.accountId ? member.name || member.email : member.email}</dt>
-                  <dd className="govuk-summary-list__value app-break-word">{member.accountId ? member.email : 'Not registered yet: joins the group on registering'}</dd>
+                  <dd className="govuk-summary-list__value app-break-word">{member.accountId ? member.email : t('groups.notRegistered')}</dd>
                   <dd className="govuk-summary-list__actions">
                     {member.accountId && (
                       <button type="button" className="app-link-button govuk-link" onClick={() => void removeMember(member.accountId!, label)}>
-                        Remove<span className="govuk-visually-hidden"> {label}</span>
+                        {t('table.remove')}
+                        <span className="govuk-visually-hidden"> {label}</span>
                       </button>
                     )}
                   </dd>
@@ -245,35 +244,35 @@ export function AdminWorkGroupPage({ id }: { id: string }) {
             })}
           </dl>
         ) : (
-          <p className="govuk-body">This group has no members yet.</p>
+          <p className="govuk-body">{t('groups.noMembers')}</p>
         )}
         <form noValidate onSubmit={addMember}>
-          <TextField id="memberEmail" label="Add a member by email address" hint="Someone who has not registered yet becomes a member when they register with this address." type="email" spellCheck={false} value={memberEmail} onChange={setMemberEmail} error={errors.fields.memberEmail} />
+          <TextField id="memberEmail" label={t('groups.addMember')} hint={t('groups.addMemberHint')} type="email" spellCheck={false} value={memberEmail} onChange={setMemberEmail} error={errors.fields.memberEmail} />
           <Button type="submit" variant="secondary">
-            Add member
+            {t('groups.addMemberButton')}
           </Button>
         </form>
 
-        <h2 className="govuk-heading-m">Change the group</h2>
+        <h2 className="govuk-heading-m">{t('groups.change')}</h2>
         <form noValidate onSubmit={saveGroup}>
           <GroupFields draft={draft} setDraft={setDraft} errors={errors.fields} withKey={false} />
-          <Button type="submit">Save changes</Button>
+          <Button type="submit">{t('details.saveChanges')}</Button>
         </form>
 
-        <h2 className="govuk-heading-m">Delete the group</h2>
-        <p className="govuk-body">You can only delete a group that holds no tasks.</p>
+        <h2 className="govuk-heading-m">{t('groups.delete')}</h2>
+        <p className="govuk-body">{t('groups.deleteText')}</p>
         <Button variant="warning" onClick={() => setConfirmDelete(true)}>
-          Delete work group
+          {t('groups.deleteButton')}
         </Button>
         {confirmDelete && (
-          <Modal title={`Delete "${group.name}"?`} onClose={() => setConfirmDelete(false)} role="alertdialog">
-            <p className="govuk-body">The group and its memberships will be deleted. This cannot be undone.</p>
+          <Modal title={t('groups.deleteTitle', { name: group.name })} onClose={() => setConfirmDelete(false)} role="alertdialog">
+            <p className="govuk-body">{t('groups.deleteWarning')}</p>
             <div className="govuk-button-group">
               <Button variant="warning" onClick={() => void deleteGroup()}>
-                Yes, delete it
+                {t('groups.yesDelete')}
               </Button>
               <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
-                No, keep it
+                {t('groups.noKeep')}
               </Button>
             </div>
           </Modal>

@@ -1,0 +1,4 @@
+// Imported by main.ts before anything else that loads http, fastify or pg (see tracing.ts).
+import { startTracing } from './tracing';
+
+startTracing(process.env);
