@@ -79,7 +79,18 @@ describe('Two instances draining one delivery outbox', () => {
         (await sql<{ n: number }>(a, "SELECT count(*)::int AS n FROM deliveries WHERE status = 'delivered'"))[0].n ===
         SUBMISSIONS,
       60_000,
-    );
+    ).catch(async (error: Error) => {
+      // Say where the stragglers are (a CI run once timed out here and showed nothing more).
+      const rows = await sql<{ status: string; attempts: number; last_error: string | null; n: number }>(
+        a,
+        'SELECT status, attempts, last_error, count(*)::int AS n FROM deliveries GROUP BY 1, 2, 3',
+      );
+      const stub = submissionIds.map((id) => a.stub.requestCount(id)).reduce((sum, n) => sum + n, 0);
+      throw new Error(
+        `${error.message}: ${JSON.stringify(rows)}; the case system was sent ${stub} requests; ` +
+          `sent by a: ${sentBy.get(a) ?? 0}, by b: ${sentBy.get(b) ?? 0}`,
+      );
+    });
     const seconds = (Date.now() - started) / 1000;
     a.stub.setFault(null);
 
