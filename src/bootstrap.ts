@@ -17,6 +17,7 @@ import { migrate } from './shared/database/migrate';
 import { requestValidationPipe } from './shared/http/request-validation';
 import { serializeResponse } from './shared/http/response-serializer';
 import { createRootLogger, PinoNestLogger } from './shared/logging/logger';
+import { lazyRequestLogger } from './shared/logging/lazy-request-logger';
 import { registerMultipart } from './shared/http/multipart';
 import { rateLimitStore } from './shared/http/rate-limit-store';
 import { runWithRequestId } from './shared/logging/log-context';
@@ -46,6 +47,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = options.logger ?? createRootLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    // Each request's child logger is made when the request first writes a line (most write none).
+    childLoggerFactory: lazyRequestLogger,
     bodyLimit: JSON_BODY_LIMIT,
     ...httpTimeouts(config),
     trustProxy: config.trustProxy.length ? config.trustProxy : false,

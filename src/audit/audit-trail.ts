@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../shared/clock/clock';
 import { Sql, SqlStatement } from '../shared/database/sql';
 import { newId } from '../shared/ids';
+import { isoInstant } from '../shared/database/iso-instant';
 import { AuditAction, AuditActor, AuditEntry, AuditLog, AuditRecord } from './audit-log';
 
 export interface AuditRow {
@@ -122,7 +123,7 @@ export function taskHistorySubquery(taskId: string): string {
 export function auditRecordOf(row: AuditRow): AuditRecord {
   const record: AuditRecord = {
     id: row.id,
-    at: new Date(row.at).toISOString(),
+    at: isoInstant(row.at),
     actor: row.actor_id ? { type: row.actor_type, id: row.actor_id } : { type: row.actor_type },
     action: row.action,
   };

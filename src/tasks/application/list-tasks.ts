@@ -151,11 +151,11 @@ function keysetOf(record: TaskRecord, sort: TaskSort): Keyset {
     case 'dueDate':
       return { value: record.dueDate, id: record.id };
     case 'delegatedAt':
-      return { value: record.delegatedAt.toISOString(), id: record.id };
+      return { value: record.delegatedAt, id: record.id };
     case 'title':
       return { value: record.formTitle, id: record.id };
     case 'submittedAt':
-      return { value: record.submittedAt!.toISOString(), id: record.id };
+      return { value: record.submittedAt!, id: record.id };
   }
 }
 

@@ -107,8 +107,7 @@ export class TaskViews {
   }
 
   private toView(record: TaskRecord, today: string): TaskView {
-    const until = availableUntil(record.submittedAt);
-    return {
+    const view: TaskView = {
       id: record.id,
       title: record.formTitle,
       form: { key: record.formKey, version: record.formVersion, title: record.formTitle },
@@ -120,23 +119,22 @@ export class TaskViews {
       dueDate: record.dueDate,
       overdue: isOverdue(record, today),
       message: record.message,
-      delegatedAt: record.delegatedAt.toISOString(),
-      updatedAt: record.updatedAt.toISOString(),
-      submittedAt: record.submittedAt?.toISOString() ?? null,
-      availableUntil: until?.toISOString() ?? null,
+      delegatedAt: record.delegatedAt,
+      updatedAt: record.updatedAt,
+      submittedAt: record.submittedAt,
+      availableUntil: record.submittedAt === null ? null : availableUntil(new Date(record.submittedAt))!.toISOString(),
       version: record.version,
-      // Only while there is one: every other task keeps API.md's shape exactly.
-      ...(record.reviewState && record.reviewBy && record.status !== 'submitted'
-        ? {
-            review: {
-              state: record.reviewState,
-              by: { accountId: record.reviewBy, name: record.reviewByName ?? '' },
-              at: (record.reviewAt ?? record.updatedAt).toISOString(),
-              note: record.reviewNote ?? null,
-            },
-          }
-        : {}),
     };
+    // Only while there is one: every other task keeps API.md's shape exactly.
+    if (record.reviewState && record.reviewBy && record.status !== 'submitted') {
+      view.review = {
+        state: record.reviewState,
+        by: { accountId: record.reviewBy, name: record.reviewByName ?? '' },
+        at: record.reviewAt ?? record.updatedAt,
+        note: record.reviewNote ?? null,
+      };
+    }
+    return view;
   }
 }
 

@@ -191,15 +191,20 @@ export interface TaskRecord {
   /** The group it came through (null if none, or if it was deleted). */
   workGroup: WorkGroupRef | null;
   dueDate: string;
-  delegatedAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
+  /**
+   * Instants as the API shows them (ISO 8601, UTC, milliseconds): a read model's rows go straight
+   * out as text, and making and formatting a Date for each was a tenth of a list's CPU (BENCHMARKS.md,
+   * tenth round).
+   */
+  delegatedAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
   version: number;
   /** Review before submit (absent where a read does not carry it). */
   reviewState?: 'ready_for_review' | 'returned' | null;
   reviewBy?: string | null;
   reviewByName?: string | null;
-  reviewAt?: Date | null;
+  reviewAt?: string | null;
   reviewNote?: string | null;
 }
 

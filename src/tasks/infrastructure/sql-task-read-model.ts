@@ -4,6 +4,7 @@ import { AccountStatements } from '../../identity';
 import { Sql } from '../../shared/database/sql';
 import { GROUP_IDS_OF_MEMBER } from '../../work-groups';
 import { isUuid } from '../../shared/ids';
+import { isoInstant } from '../../shared/database/iso-instant';
 import { JsonText } from '../../shared/json-text';
 import { TaskStatus } from '../domain/task';
 import {
@@ -278,14 +279,14 @@ function toRecord(row: Row): TaskRecord {
     workGroupId: row.work_group_id,
     workGroup: row.work_group_id && row.group_key !== null ? { id: row.work_group_id, key: row.group_key, name: row.group_name! } : null,
     dueDate: row.due_date,
-    delegatedAt: new Date(row.delegated_at),
-    updatedAt: new Date(row.updated_at),
-    submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+    delegatedAt: isoInstant(row.delegated_at),
+    updatedAt: isoInstant(row.updated_at),
+    submittedAt: row.submitted_at === null ? null : isoInstant(row.submitted_at),
     version: row.version,
     reviewState: row.review_state,
     reviewBy: row.review_by,
     reviewByName: row.review_by_name,
-    reviewAt: row.review_at === null ? null : new Date(row.review_at),
+    reviewAt: row.review_at === null ? null : isoInstant(row.review_at),
     reviewNote: row.review_note,
   };
 }
