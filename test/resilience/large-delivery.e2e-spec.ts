@@ -233,5 +233,5 @@ suite('Large contributions are delivered in bounded memory (issue 21)', () => {
     );
     expect(rows).toEqual([{ status: 'delivered', receipt_id: stub.contributions()[0].receiptId, interrupted_attempts: 0 }]);
     expect(stub.requestCount(prepared.submissionId)).toBe(1);
-  }, 120_000);
+  }, 300_000);
 });
