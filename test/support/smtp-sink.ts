@@ -66,8 +66,10 @@ export class SmtpSink {
   }
 
   /** Waits for the next mail matching the predicate that arrived after `since` (index). */
-  // Generous: a liveness wait, not a timing check (a loaded 2-core CI machine runs two suites at once).
-  async waitFor(predicate: (m: ReceivedMail) => boolean, timeoutMs = 20_000, since = 0): Promise<ReceivedMail> {
+  // Generous: a liveness wait, not a timing check (a loaded 2-core CI machine runs two suites at once;
+  // one CI run's first code email of a suite took longer than 20 s, when a send that stalls is given
+  // up by the mailer's own timeouts, 5 s to connect and greet, 15 s idle, and tried again).
+  async waitFor(predicate: (m: ReceivedMail) => boolean, timeoutMs = 60_000, since = 0): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.messages.slice(since).find(predicate);
