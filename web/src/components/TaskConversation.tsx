@@ -4,7 +4,7 @@ import { formatDateTime } from '../format';
 import { useT } from '../i18n/language';
 import type { WebMessageKey } from '../i18n/messages/en';
 import { problemText } from './errors';
-import { ErrorMessage, describedBy } from './fields';
+import { Button, ErrorMessage, describedBy } from './fields';
 import { Modal } from './Modal';
 
 export interface TaskNotice {
@@ -145,9 +145,9 @@ export function MessagesSection({ taskId, canSend }: { taskId: string; canSend: 
           <div id={`${fieldId}-count`} className={`govuk-hint govuk-character-count__message${left < 0 ? ' govuk-error-message' : ''}`}>
             {left >= 0 ? t('count.remaining', { n: left }) : t('count.tooMany', { n: -left })}
           </div>
-          <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void send()}>
+          <Button variant="secondary" disabled={busy} onClick={() => void send()}>
             {t('messages.send')}
-          </button>
+          </Button>
           <p className="govuk-body" role="status" aria-live="polite">
             {sent ? t('messages.sent') : ''}
           </p>
@@ -238,12 +238,12 @@ export function DeclineDialog({ taskId, title, onClose, onDone }: { taskId: stri
         />
       </div>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={() => void decline()}>
+        <Button variant="warning" disabled={busy} onClick={() => void decline()}>
           {t('decline.confirm')}
-        </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={onClose}>
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
           {t('dialog.cancel')}
-        </button>
+        </Button>
       </div>
     </Modal>
   );

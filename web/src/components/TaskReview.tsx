@@ -4,7 +4,7 @@ import { useT } from '../i18n/language';
 import { useSession } from '../session';
 import type { MyWorkGroup, TaskSummary } from '../types';
 import { problemText } from './errors';
-import { ErrorMessage } from './fields';
+import { Button, ErrorMessage } from './fields';
 import { Modal } from './Modal';
 
 export interface TaskReview {
@@ -24,9 +24,9 @@ export function ReviewBanner({ review, onReturn }: { review?: TaskReview; onRetu
         <h2 className="govuk-heading-s govuk-!-margin-bottom-1">{t('review.ready')}</h2>
         <p className="govuk-body">{t('review.sentYou', { name: review.by.name })}</p>
         {review.note && <p className="govuk-body app-pre-line">{t('review.theirNote', { note: review.note })}</p>}
-        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onReturn}>
+        <Button variant="secondary" className="govuk-!-margin-bottom-0" onClick={onReturn}>
           {t('review.returnWithComment')}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -122,13 +122,13 @@ export function SendForReviewDialog({
       )}
       <div className="govuk-button-group">
         {task.workGroup && (
-          <button type="button" className="govuk-button" disabled={busy || groups === null} onClick={() => void send()}>
+          <Button disabled={busy || groups === null} onClick={() => void send()}>
             {t('review.sendTitle')}
-          </button>
+          </Button>
         )}
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={onClose}>
+        <Button variant="secondary" onClick={onClose}>
           {t('dialog.cancel')}
-        </button>
+        </Button>
       </div>
     </Modal>
   );
@@ -166,12 +166,12 @@ export function ReturnFromReviewDialog({ taskId, beforeReturn, onClose, onDone }
         <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={`${id}-comment`} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={error ? `${id}-error` : undefined} />
       </div>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button" disabled={busy} onClick={() => void send()}>
+        <Button disabled={busy} onClick={() => void send()}>
           {t('review.returnConfirm')}
-        </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={onClose}>
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
           {t('dialog.cancel')}
-        </button>
+        </Button>
       </div>
     </Modal>
   );
