@@ -71,7 +71,12 @@ describe('Assessment II: slow clients (finding 7)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
-      env: { HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_IDLE_TIMEOUT_MS: '1500' },
+      env: {
+        HTTP_REQUEST_TIMEOUT_MS: '1500',
+        HTTP_HEADERS_TIMEOUT_MS: '1000',
+        HTTP_IDLE_TIMEOUT_MS: '1500',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+      },
     });
   });
   afterAll(() => t.close());
@@ -147,5 +152,30 @@ describe('Assessment II: slow clients (finding 7)', () => {
     const result = await closedByServer('GET /health/live HTTP/1.1\r\nHost: portal.test\r\nConnection: keep-alive\r\n\r\n');
     expect(result.answer).toMatch(/^HTTP\/1\.1 200/);
     expect(result.closed).toBe(true);
+  });
+
+  /**
+   * A CI run lost answers to "other side closed": the portal closed a kept-alive connection at about
+   * the time it announced, while the client, trusting that time (and its timer of one-second grain),
+   * sent its next request on it. The portal now keeps it a second longer (KEEP_ALIVE_BUFFER_MS):
+   * here the request comes half that second after the announced time.
+   */
+  it('a kept-alive connection reused just after the announced keep-alive time is still answered', async () => {
+    const ask = 'GET /health/live HTTP/1.1\r\nHost: portal.test\r\nConnection: keep-alive\r\n\r\n';
+    const answers = await new Promise<string[]>((resolve, reject) => {
+      const socket = connect(Number(new URL(t.url).port), '127.0.0.1');
+      const seen: string[] = [];
+      socket.on('data', (d) => {
+        seen.push(d.toString());
+        if (seen.length === 1) setTimeout(() => socket.write(ask), 1_500);
+        else socket.destroy();
+      });
+      socket.on('close', () => resolve(seen));
+      socket.on('error', reject);
+      socket.on('connect', () => socket.write(ask));
+    });
+    expect(answers[0]).toContain('Keep-Alive: timeout=1');
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 200/);
   });
 });

@@ -11,10 +11,19 @@ interface Watched {
 }
 
 /**
+ * How long past the announced keep-alive (`Keep-Alive: timeout=N`) a quiet connection is still kept.
+ * A client reuses a pooled connection until about the announced time (undici: one second before it,
+ * on a timer of one-second grain), so a server that closes at exactly that time races the client's
+ * next request, which then fails with "other side closed" / ECONNRESET and no answer. Node's own
+ * keep-alive timer waits the same extra second for the same reason.
+ */
+export const KEEP_ALIVE_BUFFER_MS = 1_000;
+
+/**
  * Closes connections that sit idle: one that never sends a request after `idleMs`, one kept alive
- * after an answer after `keepAliveMs`. Node's own socket timeouts cannot be used for this: the
- * frequent connection checks that enforce the header and request deadlines refresh every socket's
- * idle timer, so an idle socket never timed out. Activity is read from the byte counters (Node's HTTP
+ * after an answer after `keepAliveMs` (the announced time) plus `KEEP_ALIVE_BUFFER_MS`. Node's own
+ * socket timeouts cannot be used for this: the frequent connection checks that enforce the header
+ * and request deadlines refresh every socket's idle timer, so an idle socket never timed out. Activity is read from the byte counters (Node's HTTP
  * parser consumes the socket directly, so no 'data' events). A connection with a request in flight is
  * left to the request deadline.
  */
@@ -51,7 +60,7 @@ export function watchIdleConnections(server: Server, options: { idleMs: number; 
         continue;
       }
       if (late) continue;
-      if (now - state.since > (state.served ? options.keepAliveMs : options.idleMs)) socket.destroy();
+      if (now - state.since > (state.served ? options.keepAliveMs + KEEP_ALIVE_BUFFER_MS : options.idleMs)) socket.destroy();
     }
   }, tick);
   timer.unref();
