@@ -10,7 +10,7 @@
  *   --pool=N             database connections of the portal and of the baseline (default 4: twice the
  *                        cores of the database server, which is this 2-core machine; see BENCHMARKS.md)
  *   --only=a,b           scenarios to run (to-complete, work-groups, group-members, detail, session, save, pickup, submit,
- *                        mix-reads, mix, login, drain)
+ *                        mix-reads, mix, mix-reads-paced, mix-paced, login, drain)
  *   --no-baseline        skip the baseline
  *   --load-margin=C      a portal/baseline pair is run again when the other work on the machine (cores busy
  *                        beyond the server, its PostgreSQL backends and wrk, from /proc/stat) differed by more
@@ -257,7 +257,7 @@ async function runScenario(
     const sampler = new RssSampler(pid).start();
     const cpuBefore = cpuSeconds(pid);
     const machineBefore = machineCpu();
-    const result = await runWrk({ url, mode: scenario.mode, mix: scenario.mix, file, bodies: bodiesFile, connections: CONNECTIONS, threads: THREADS, seconds });
+    const result = await runWrk({ url, mode: scenario.mode, mix: scenario.mix, paceMs: scenario.paceMs, file, bodies: bodiesFile, connections: CONNECTIONS, threads: THREADS, seconds });
     clearInterval(pgSampler);
     const machineAfter = machineCpu();
     const cpu = cpuSeconds(pid) - cpuBefore;
@@ -519,14 +519,15 @@ async function main(): Promise<void> {
   if (baseline) {
     for (const s of scenarios.filter((x) => x.baseline)) await assertSameAnswers(client, s);
   }
-  const mixReads = scenarios.find((s) => s.name === 'mix-reads');
+  // Reads alone and a mix are a pair too (the mix's reference): run together, the reads first.
+  const readsOfMix: Record<string, string> = { mix: 'mix-reads', 'mix-paced': 'mix-reads-paced' };
   for (const s of scenarios) {
-    // Reads alone and the mix are a pair too (the mix's reference): run together, before the mix.
-    if (s === mixReads && scenarios.some((x) => x.name === 'mix')) continue;
-    const pairedWithReads = s.name === 'mix' && mixReads;
+    if (Object.entries(readsOfMix).some(([mix, reads]) => s.name === reads && wanted(mix))) continue;
+    // A mix always brings its reference, even when --only names the mix alone.
+    const pairedWithReads = readsOfMix[s.name] ? SCENARIOS.find((x) => x.name === readsOfMix[s.name]) : undefined;
     // A pair whose two runs met different neighbours is run again (up to REPEATS times); every run is kept.
     for (let attempt = 1; ; attempt += 1) {
-      const first = pairedWithReads ? { ...(await runScenario(client, mixReads, 'portal', APP_PORT, app.pid, bodiesFile)), attempt } : undefined;
+      const first = pairedWithReads ? { ...(await runScenario(client, pairedWithReads, 'portal', APP_PORT, app.pid, bodiesFile)), attempt } : undefined;
       if (first) results.push(first);
       const p = { ...(await runScenario(client, s, 'portal', APP_PORT, app.pid, bodiesFile)), attempt };
       results.push(p);

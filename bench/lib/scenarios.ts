@@ -19,6 +19,8 @@ export interface Scenario {
   warmup: boolean;
   /** mix: percentages of reads, saves, pickups and submits, drawn per request (BENCH_MIX). */
   mix?: string;
+  /** mix: the pause before each request on a connection, 0-2× this many ms (a set rate, not saturation). */
+  paceMs?: number;
   prepare(client: Client, file: string): Promise<{ lines: number; note?: string }>;
   /** Checks the outcome in the database after the measured run; returns a note for the report. */
   verify?(client: Client, file: string, since: Date, statuses: Record<string, number>): Promise<string>;
@@ -113,12 +115,16 @@ function listLines(view: string, count = 4000): string[][] {
  * pickups and submissions (each PDF rendered in the request), in the proportions of `mix`. The same
  * scenario with 100 % reads is the reference its read latency is compared with.
  */
-function mixScenario(name: string, label: string, mix: string): Scenario {
+/** The pause behind the paced pair's offered rate: 32 connections ÷ (~75 ms + latency) ≈ 400 req/s. */
+const MIX_PACE_MS = 75;
+
+function mixScenario(name: string, label: string, mix: string, paceMs?: number): Scenario {
   return {
     name,
     label,
     mode: 'mix',
     mix,
+    paceMs,
     baseline: false,
     // Reads alone warm up (the mix then runs at once); the mix itself does not, its submissions are spent.
     warmup: mix === '100,0,0,0',
@@ -218,6 +224,11 @@ export const SCENARIOS: Scenario[] = [
   },
   mixScenario('mix-reads', 'reads alone (lists and task page, 1:1:1:1), latency per request', '100,0,0,0'),
   mixScenario('mix', 'mix: 80 % reads, 15 % saves, 4 % pickups, 1 % submits', '80,15,4,1'),
+  // The same pair at a set rate well below saturation (32 connections each pausing 75 ms on average
+  // between answers: ~400 requests/s offered to both), where a read's latency shows what the writes
+  // and the PDFs do to it rather than the queue a heavier mix makes at saturation.
+  mixScenario('mix-reads-paced', 'reads alone, paced (~400 req/s offered)', '100,0,0,0', MIX_PACE_MS),
+  mixScenario('mix-paced', 'mix, paced (~400 req/s offered)', '80,15,4,1', MIX_PACE_MS),
   {
     name: 'login',
     label: 'POST /auth/login (argon2id 19 MiB, t=2)',

@@ -9,6 +9,8 @@ export interface WrkOptions {
   mode: 'get' | 'save' | 'pickup' | 'submit' | 'login' | 'mix';
   /** mix: "reads,saves,pickups,submits" percentages. */
   mix?: string;
+  /** mix: each connection pauses a random 0-2× this many ms before each request (BENCH_PACE_MS). */
+  paceMs?: number;
   file: string;
   bodies?: string;
   connections: number;
@@ -49,6 +51,7 @@ export function runWrk(o: WrkOptions): Promise<WrkResult & { cpuSeconds: number 
     BENCH_BODIES: o.bodies ?? '',
     BENCH_THREADS: String(o.threads),
     BENCH_MIX: o.mix ?? '',
+    BENCH_PACE_MS: String(o.paceMs ?? 0),
   };
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

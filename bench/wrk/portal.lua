@@ -14,6 +14,8 @@
 --                flight, becomes a read. Every request carries an X-Request-Id naming its kind; the
 --                latency of each answer is measured here (wrk's own histogram mixes the kinds) and
 --                done() reports percentiles per kind.
+--   BENCH_PACE_MS mix: when set, each connection waits a random 0 to 2× this many ms before each
+--                request, so the offered rate is set by the pace rather than by how fast answers come
 --   BENCH_BODIES save: one answers JSON per line
 --   BENCH_THREADS the -t value
 -- done() prints one line, "BENCH_RESULT <json>", that the bench parses.
@@ -23,6 +25,15 @@ local FILE = os.getenv("BENCH_FILE")
 local BODIES_FILE = os.getenv("BENCH_BODIES")
 local THREADS = tonumber(os.getenv("BENCH_THREADS") or "1")
 local MIX = os.getenv("BENCH_MIX") or "100,0,0,0"
+local PACE_MS = tonumber(os.getenv("BENCH_PACE_MS") or "0")
+
+-- Paced: a closed loop at saturation measures mostly the wait behind heavier requests (a mix costs
+-- more CPU per request than reads alone); at a set rate below saturation a read's latency shows
+-- only what the other requests do to it. wrk calls delay() before each request, and request()
+-- after it, so the latencies timed below leave the pause out.
+if PACE_MS > 0 then
+  function delay() return math.random(0, 2 * PACE_MS) end
+end
 
 -- A monotonic clock in microseconds for the mix's own latencies (LuaJIT's FFI; wrk links LuaJIT).
 local ffi = require("ffi")
