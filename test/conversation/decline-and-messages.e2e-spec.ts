@@ -28,6 +28,8 @@ describe('The professional and the council talk: decline and messages', () => {
     group = await groupWith(admin, 'oak-team', [memberA.email, memberB.email]);
   });
   afterAll(() => t.close());
+  // A test that fails midway must not leave the case system failing for the next one.
+  afterEach(() => t.stub.setTaskItemFault(null));
 
   describe('decline', () => {
     it('the holder returns a task with a reason: it leaves every list, draft and files go, the case system is told, history records it', async () => {
@@ -165,14 +167,19 @@ describe('The professional and the council talk: decline and messages', () => {
     it('loses nothing while the case system is down, and sends a task’s items in order', async () => {
       const task = await delegate(t, delegationBody(pro.email));
       t.stub.setTaskItemFault({ kind: 'status', status: 503 });
+      // The stub counts the suite's requests so far: this test's attempts are the ones after these.
+      const before = t.stub.taskItemRequestCount();
       await pro.get(`/tasks/${task.id}`).expect(200); // opened
       await pro.post(`/tasks/${task.id}/messages`, { body: 'First question' }).expect(201);
       await pro.post(`/tasks/${task.id}/messages`, { body: 'Second question' }).expect(201);
       await pro.post(`/tasks/${task.id}/decline`, { reason: 'duplicate' }).expect(204);
-      await waitUntil('a few failed attempts', () => t.stub.taskItemRequestCount() >= 3);
-      const pending = await admin.get(`/admin/case-system-outbox?taskId=${task.id}&status=pending`).expect(200);
+      await waitUntil('a few failed attempts', () => t.stub.taskItemRequestCount() >= before + 3);
+      // The attempt's outcome is written after the stub has answered: wait for it to show.
+      const pending = await waitUntil('the failure recorded', async () => {
+        const r = await admin.get(`/admin/case-system-outbox?taskId=${task.id}&status=pending`).expect(200);
+        return r.body.items.some((i: { lastError: string | null }) => i.lastError?.includes('503')) && r;
+      });
       expect(pending.body.items.length).toBe(4);
-      expect(pending.body.items.some((i: { lastError: string | null }) => i.lastError?.includes('503'))).toBe(true);
 
       t.stub.setTaskItemFault(null);
       await waitUntil('everything delivered', async () => {
