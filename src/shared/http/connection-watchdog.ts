@@ -23,9 +23,9 @@ export const KEEP_ALIVE_BUFFER_MS = 1_000;
  * Closes connections that sit idle: one that never sends a request after `idleMs`, one kept alive
  * after an answer after `keepAliveMs` (the announced time) plus `KEEP_ALIVE_BUFFER_MS`. Node's own
  * socket timeouts cannot be used for this: the frequent connection checks that enforce the header
- * and request deadlines refresh every socket's idle timer, so an idle socket never timed out. Activity is read from the byte counters (Node's HTTP
- * parser consumes the socket directly, so no 'data' events). A connection with a request in flight is
- * left to the request deadline.
+ * and request deadlines refresh every socket's idle timer, so an idle socket never timed out.
+ * Activity is read from the byte counters (Node's HTTP parser consumes the socket directly, so no
+ * 'data' events). A connection with a request in flight is left to the request deadline.
  */
 export function watchIdleConnections(server: Server, options: { idleMs: number; keepAliveMs: number }): void {
   const watched = new Map<Socket, Watched>();
