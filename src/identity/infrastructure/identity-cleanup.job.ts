@@ -31,8 +31,10 @@ export class IdentityCleanupJob {
       const now = this.clock.now().getTime();
       const challengeCutoff = new Date(now - HOUR_MS);
       const sessionCutoff = new Date(now - DAY_MS);
-      // A fork of its own: the job runs outside any request, and deletes by condition load nothing.
-      const em = this.em.fork();
+      // The runner's transaction (its connection holds the job's lock), which the injected
+      // EntityManager resolves to here: a fork would take a second connection, and the embedded
+      // database has only one, so the job waited for itself until the pool gave up.
+      const em = this.em;
       let challenges = 0;
       for (const entity of [Registration, LoginChallenge, PasswordReset]) {
         challenges += await em.nativeDelete(entity, { codeSentAt: { $lt: challengeCutoff } });
