@@ -1,5 +1,8 @@
 import request from 'supertest';
 import { IdentityCleanupJob } from '../../src/identity/infrastructure/identity-cleanup.job';
+import { DueDateRemindersJob } from '../../src/submissions/infrastructure/due-date-reminders.job';
+import { RetentionJob } from '../../src/submissions/infrastructure/retention.job';
+import { AbandonedUploadsSweepJob } from '../../src/tasks/infrastructure/abandoned-uploads-sweep.job';
 import { startTestApp, TestApp } from '../support/test-app';
 import { API, login, register, registrationBody } from '../support/portal-client';
 
@@ -91,5 +94,31 @@ describe('HTTP platform: health, headers, errors, docs, housekeeping', () => {
     expect(later!.challenges).toBeGreaterThanOrEqual(2); // the registration and the login challenge
     expect(later!.sessions).toBeGreaterThanOrEqual(1);
     t.clock.reset();
+  });
+});
+
+/**
+ * The embedded database serves one connection. A scheduled job holds its lock in a transaction on
+ * one connection; a job that asked for a second one waited for itself until the pool gave up (the
+ * identity clean-up did, every round, on the embedded default). With a pool of one, every job runs.
+ */
+describe('Scheduled jobs on a single database connection', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DATABASE_POOL_SIZE: '1' } });
+  });
+  afterAll(() => t.close());
+
+  it('each job runs to the end on the one connection', async () => {
+    await register(t, 'single@school.example');
+    t.clock.advanceDays(2);
+    try {
+      expect(await t.app.get(IdentityCleanupJob).run()).toMatchObject({ challenges: 1 });
+      expect(await t.app.get(RetentionJob).run()).toBeDefined();
+      expect(await t.app.get(DueDateRemindersJob).run()).toBeDefined();
+      expect(await t.app.get(AbandonedUploadsSweepJob).run()).toBeDefined();
+    } finally {
+      t.clock.reset();
+    }
   });
 });
