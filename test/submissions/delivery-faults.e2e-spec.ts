@@ -207,7 +207,10 @@ describe('A portal instance dying mid-delivery', () => {
     first.stub.setFault({ kind: 'slow', delayMs: 1500, times: 1 });
     const r = await submit(pro, task).expect(202);
     const submissionId = r.body.submissionId as string;
-    await waitFor('the first attempt to reach the case system', () => first.stub.requestCount(submissionId) === 1);
+    // Its whole body, not just its start: the files stream from the database, so "killing" the
+    // instance before they are sent cuts the request off (on the embedded database, under load, a
+    // run did), and then the case system never has it.
+    await waitFor('the first attempt to reach the case system', () => first.stub.bodiesReceived(submissionId) === 1);
     const [claimed] = await sql<{ attempts: number; lease_until: Date }>(
       first,
       'SELECT attempts, lease_until FROM deliveries WHERE submission_id = ?',

@@ -19,6 +19,7 @@ export class ContributionStore {
   private readonly byKey = new Map<string, StubContribution>();
   private requests = 0;
   private readonly requestsByKey = new Map<string, number>();
+  private readonly bodiesByKey = new Map<string, number>();
 
   /** Counted on arrival, before any fault or validation, so retries of failed requests are visible. */
   countRequest(idempotencyKey: string | undefined): void {
@@ -30,6 +31,15 @@ export class ContributionStore {
 
   requestCount(idempotencyKey?: string): number {
     return idempotencyKey === undefined ? this.requests : (this.requestsByKey.get(idempotencyKey) ?? 0);
+  }
+
+  /** Counted once a request's whole body has been read, before any answer is decided. */
+  countBody(idempotencyKey: string | undefined): void {
+    if (idempotencyKey !== undefined) this.bodiesByKey.set(idempotencyKey, (this.bodiesByKey.get(idempotencyKey) ?? 0) + 1);
+  }
+
+  bodiesReceived(idempotencyKey: string): number {
+    return this.bodiesByKey.get(idempotencyKey) ?? 0;
   }
 
   /** Stores the first contribution for a key; later ones return the original (`created: false`). */
@@ -65,6 +75,7 @@ export class ContributionStore {
   clear(): void {
     this.byKey.clear();
     this.requestsByKey.clear();
+    this.bodiesByKey.clear();
     this.requests = 0;
   }
 }

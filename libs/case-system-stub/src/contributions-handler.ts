@@ -131,6 +131,7 @@ export async function handleContribution(deps: HandlerDeps, req: IncomingMessage
       throw error;
     }
   }
+  deps.store.countBody(key);
 
   // A council's gateway authenticates before anything else: unsigned, stale, replayed, wrongly
   // signed or badly tokened requests are 401 and stored nowhere.

@@ -29,6 +29,7 @@ describe('fault injection on POST /contributions', () => {
     expect(ok.status).toBe(201);
     expect(stub.contributions()).toHaveLength(1);
     expect(stub.requestCount(body.submissionId)).toBe(4);
+    expect(stub.bodiesReceived(body.submissionId)).toBe(4);
   });
 
   it('status without times lasts until cleared, with a custom body', async () => {
@@ -75,8 +76,10 @@ describe('fault injection on POST /contributions', () => {
     await expect(postContribution(stub.url, body)).rejects.toMatchObject(NETWORK_ERROR);
     expect(stub.contributions()).toHaveLength(0);
     expect(stub.requestCount(body.submissionId)).toBe(1);
+    expect(stub.bodiesReceived(body.submissionId)).toBe(0); // cut off before its body was read
 
     expect((await postContribution(stub.url, body)).status).toBe(201);
+    expect(stub.bodiesReceived(body.submissionId)).toBe(1);
   });
 
   it('accept-then-reset stores the contribution, errors, and the retry gets 200 with the same receipt', async () => {

@@ -107,6 +107,7 @@ export async function startCaseSystemStub(options: CaseSystemStubOptions = {}): 
     url,
     contributions: () => store.all(),
     requestCount: (idempotencyKey?: string) => store.requestCount(idempotencyKey),
+    bodiesReceived: (idempotencyKey: string) => store.bodiesReceived(idempotencyKey),
     setFault: (fault: StubFault | null) => faults.set(fault),
     revokeTokens: () => auth.revokeTokens(),
     tokenRequests: () => auth.tokenRequests(),

@@ -48,6 +48,8 @@ export interface CaseSystemStub {
   contributions(): StubContribution[];
   /** Every POST /contributions seen (all, or for one key), including failed and faulted ones. */
   requestCount(idempotencyKey?: string): number;
+  /** POST /contributions for this key whose whole body was read (a sender cut off midway is not counted). */
+  bodiesReceived(idempotencyKey: string): number;
   setFault(fault: StubFault | null): void;
   /** Every OAuth2 token issued so far stops working. */
   revokeTokens(): void;
