@@ -110,14 +110,14 @@ function listLines(view: string, count = 4000): string[][] {
   return lines;
 }
 
-/**
- * Reads while people write: the three lists and the task page in equal parts, beside draft saves,
- * pickups and submissions (each PDF rendered in the request), in the proportions of `mix`. The same
- * scenario with 100 % reads is the reference its read latency is compared with.
- */
 /** The pause behind the paced pair's offered rate: 32 connections ÷ (~75 ms + latency) ≈ 400 req/s. */
 const MIX_PACE_MS = 75;
 
+/**
+ * Reads while people write: the three lists and the task page in equal parts, beside draft saves,
+ * pickups and submissions (each PDF drawn on a worker thread), in the proportions of `mix`. The same
+ * scenario with 100 % reads is the reference its read latency is compared with.
+ */
 function mixScenario(name: string, label: string, mix: string, paceMs?: number): Scenario {
   return {
     name,
