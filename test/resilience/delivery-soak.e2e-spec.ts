@@ -16,7 +16,7 @@ describe('Delivery soak: the case system misbehaving at random', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { DELIVERY_TIMEOUT_MS: '500', DELIVERY_RETRY_BASE_MS: '20' } });
     w = await World.build(t);
-  }, 300_000);
+  });
   afterAll(() => t?.close());
 
   it('delivers every one of 24 submissions exactly once while the case system fails at random in every transient way', async () => {
@@ -63,5 +63,5 @@ describe('Delivery soak: the case system misbehaving at random', () => {
     const received = t.stub.contributions();
     expect(received.map((c) => c.idempotencyKey).sort()).toEqual([...submissionIds].sort());
     expect(new Set(received.map((c) => c.body.submissionId)).size).toBe(24);
-  }, 300_000);
+  });
 });

@@ -166,7 +166,7 @@ suite('Large contributions are delivered in bounded memory (issue 21)', () => {
     expect(downloads).toEqual(prepared.files.map((f) => [f.length, f.length, sha256(f)]));
     console.log(`20 × 10 MiB downloaded at once from the same instance: peak RSS ${peakRssMiB(running.child.pid!) ?? '?'} MiB`);
     expect(running.output()).not.toMatch(/heap out of memory/i);
-  }, 300_000);
+  });
 
   it('a contribution whose sender keeps dying is parked as failed after three unfinished attempts, not re-sent for ever', async () => {
     const prepared = await submitAndLeave(database.url, [pdf()]);
@@ -212,7 +212,7 @@ suite('Large contributions are delivered in bounded memory (issue 21)', () => {
       30_000,
     );
     expect(stub.contributions().map((c) => c.idempotencyKey)).toEqual([prepared.submissionId]);
-  }, 300_000);
+  });
 
   it('SIGTERM while a delivery waits for the case system: it finishes, is recorded once, and the instance exits 0', async () => {
     const prepared = await submitAndLeave(database.url, [pdf()]);
@@ -233,5 +233,5 @@ suite('Large contributions are delivered in bounded memory (issue 21)', () => {
     );
     expect(rows).toEqual([{ status: 'delivered', receipt_id: stub.contributions()[0].receiptId, interrupted_attempts: 0 }]);
     expect(stub.requestCount(prepared.submissionId)).toBe(1);
-  }, 300_000);
+  });
 });

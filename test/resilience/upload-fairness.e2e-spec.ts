@@ -121,7 +121,7 @@ suite('Uploads do not starve browsing (load script)', () => {
       },
       ['--max-old-space-size=192', ...(process.env.PORTAL_LOAD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     );
-  }, 300_000);
+  });
   afterAll(async () => {
     portal?.child.kill('SIGTERM');
     await portal?.exited;
@@ -195,5 +195,5 @@ suite('Uploads do not starve browsing (load script)', () => {
     );
     expect(uploads.every((u) => u.status === 201)).toBe(true);
     expect(uploads.length).toBeGreaterThanOrEqual(UPLOADERS);
-  }, 300_000);
+  });
 });

@@ -47,7 +47,7 @@ describe('Authorization matrix: every route × every kind of caller (openapi/ope
     t = await startTestApp();
     w = await World.build(t, { failedDelivery: true });
     live = operationsOf((await request(t.url).get('/docs/openapi.json').expect(200)).body);
-  }, 300_000);
+  });
   afterAll(() => t?.close());
 
   it('has a rule and a recipe for every route the API documents (committed openapi.json and the running app)', () => {

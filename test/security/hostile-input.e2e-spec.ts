@@ -173,7 +173,7 @@ describe('Hostile input: always a clean 4xx refusal, never a 500 or a leak, and 
         if (names.length) queryNames[`${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`] = names;
       }
     }
-  }, 300_000);
+  });
   afterAll(() => t?.close());
 
   const routes = Object.keys(AUTHORIZATION_TABLE).filter((r) => r !== 'POST /tasks/{id}/attachments');

@@ -34,12 +34,11 @@ export class IdentityCleanupJob {
       // The runner's transaction (its connection holds the job's lock), which the injected
       // EntityManager resolves to here: a fork would take a second connection, and the embedded
       // database has only one, so the job waited for itself until the pool gave up.
-      const em = this.em;
       let challenges = 0;
       for (const entity of [Registration, LoginChallenge, PasswordReset]) {
-        challenges += await em.nativeDelete(entity, { codeSentAt: { $lt: challengeCutoff } });
+        challenges += await this.em.nativeDelete(entity, { codeSentAt: { $lt: challengeCutoff } });
       }
-      const sessions = await em.nativeDelete(Session, {
+      const sessions = await this.em.nativeDelete(Session, {
         $or: [{ endedAt: { $ne: null, $lt: sessionCutoff } }, { absoluteExpiresAt: { $lt: sessionCutoff } }, { lastSeenAt: { $lt: sessionCutoff } }],
       });
       return { challenges, sessions };
